@@ -1,0 +1,384 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { assertValidAppend, toJson } from './append-validation';
+import type {
+  AppendResult,
+  ExpectedRevision,
+  NewEvent,
+  Position,
+  RecordedEvent,
+} from './event-envelope';
+import { EventIdConflictError, WrongExpectedVersionError } from './event-store.errors';
+import type {
+  EventStore,
+  EventSubscription,
+  LogHead,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+} from './event-store.port';
+import { SqliteLogWatcher } from './sqlite-log-watcher';
+
+export interface SqliteEventStoreOptions {
+  /** The database file; created with its folder when missing. */
+  readonly file: string;
+  /** How often live subscriptions look for appends made by other processes. */
+  readonly pollIntervalMs?: number;
+}
+
+interface PendingAppend {
+  readonly stream: string;
+  readonly expectedRevision: ExpectedRevision;
+  readonly ids: readonly string[];
+  readonly rows: readonly (readonly [string, string, string, string])[];
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type EventRow = [number, string, string, number, string, string, string, string];
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position    INTEGER PRIMARY KEY,
+    event_id    TEXT    NOT NULL UNIQUE,
+    stream      TEXT    NOT NULL,
+    revision    INTEGER NOT NULL,
+    type        TEXT    NOT NULL,
+    data        TEXT    NOT NULL,
+    metadata    TEXT    NOT NULL,
+    recorded_at TEXT    NOT NULL,
+    UNIQUE (stream, revision)
+  );
+`;
+const COLUMNS = 'position, event_id, stream, revision, type, data, metadata, recorded_at';
+
+/**
+ * The embedded event store: one SQLite file in WAL mode with synchronous=FULL, so an append is
+ * acknowledged only once it is on disk. Appends that arrive in the same tick share one
+ * transaction and one fsync (group commit); each keeps its own savepoint, so one caller's
+ * conflict never fails another's write. SQLite serialises writers, also across processes, so
+ * positions become visible strictly in order.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly writer: Database.Database;
+  private readonly reader: Database.Database;
+  private readonly watcher: SqliteLogWatcher;
+  private readonly statements;
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+
+  constructor(options: SqliteEventStoreOptions) {
+    mkdirSync(dirname(options.file), { recursive: true });
+    this.writer = new Database(options.file);
+    this.writer.pragma('journal_mode = WAL');
+    this.writer.pragma('synchronous = FULL');
+    this.writer.pragma('busy_timeout = 10000');
+    this.writer.exec(SCHEMA);
+    this.reader = new Database(options.file, { readonly: true });
+    this.reader.pragma('busy_timeout = 10000');
+    this.watcher = new SqliteLogWatcher(this.reader, options.pollIntervalMs ?? 25);
+
+    const w = this.writer;
+    const r = this.reader;
+    this.statements = {
+      begin: w.prepare('BEGIN IMMEDIATE'),
+      commit: w.prepare('COMMIT'),
+      rollback: w.prepare('ROLLBACK'),
+      savepoint: w.prepare('SAVEPOINT append'),
+      release: w.prepare('RELEASE append'),
+      rollbackToSavepoint: w.prepare('ROLLBACK TO append'),
+      insert: w.prepare(
+        `INSERT INTO events (event_id, stream, revision, type, data, metadata, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      lastRevision: w
+        .prepare('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')
+        .pluck(),
+      byEventId: w.prepare<[string], { stream: string; revision: number; position: number }>(
+        'SELECT stream, revision, position FROM events WHERE event_id = ?',
+      ),
+      readForwards: r
+        .prepare(
+          `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ?
+           ORDER BY revision LIMIT ?`,
+        )
+        .raw(),
+      readBackwards: r
+        .prepare(
+          `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ?
+           ORDER BY revision DESC LIMIT ?`,
+        )
+        .raw(),
+      readPage: r
+        .prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+        .raw(),
+      head: r.prepare<[], { position: number; recorded_at: string }>(
+        'SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1',
+      ),
+      ping: r.prepare('SELECT 1').pluck(),
+    };
+  }
+
+  append(
+    stream: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    try {
+      this.assertOpen();
+      assertValidAppend(stream, events, expectedRevision);
+      // Serialise now: the caller may mutate its objects after the call returns.
+      const rows = events.map(
+        (e) =>
+          [
+            e.id,
+            e.type,
+            toJson(e.id, 'data', e.data),
+            toJson(e.id, 'metadata', e.metadata),
+          ] as const,
+      );
+      return new Promise<AppendResult>((resolve, reject) => {
+        this.queue.push({
+          stream,
+          expectedRevision,
+          ids: rows.map((r) => r[0]),
+          rows,
+          resolve,
+          reject,
+        });
+        if (!this.flushScheduled) {
+          this.flushScheduled = true;
+          setImmediate(this.flush);
+        }
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const limit = options.limit ?? Number.MAX_SAFE_INTEGER;
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.readBackwards.all(
+            stream,
+            typeof options.from === 'number' ? options.from : Number.MAX_SAFE_INTEGER,
+            limit,
+          )
+        : this.statements.readForwards.all(
+            stream,
+            typeof options.from === 'number' ? options.from : 0,
+            limit,
+          );
+    return (rows as EventRow[]).map(toRecordedEvent);
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
+    let after = options.from === undefined || options.from === 'start' ? -1 : options.from.commit;
+    let remaining = options.limit ?? Number.POSITIVE_INFINITY;
+    const pageSize = options.pageSize ?? 1000;
+    while (remaining > 0) {
+      this.assertOpen();
+      const rows = this.readPage(after, Math.min(pageSize, remaining));
+      if (rows.length === 0) return;
+      for (const event of rows) yield event;
+      after = rows[rows.length - 1].position.commit;
+      remaining -= rows.length;
+    }
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
+    this.assertOpen();
+    const from = options.from === undefined || options.from === 'start' ? -1 : options.from.commit;
+    return new SqliteSubscription(this, this.watcher, from, options.maxBatchSize ?? 1000);
+  }
+
+  async head(): Promise<LogHead | null> {
+    this.assertOpen();
+    const row = this.statements.head.get();
+    return row ? { position: at(row.position), recordedAt: row.recorded_at } : null;
+  }
+
+  async countAfter(position: Position | 'start', cap: number): Promise<number> {
+    const head = await this.head();
+    if (!head) return 0;
+    // Positions are dense here: rowids are never deleted and a rolled-back rowid is reused.
+    const after = position === 'start' ? 0 : position.commit;
+    return Math.max(0, Math.min(cap, head.position.commit - after));
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    this.statements.ping.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.queue.length > 0) this.flush();
+    this.closed = true;
+    this.watcher.close();
+    this.reader.close();
+    this.writer.close();
+  }
+
+  /** @internal used by subscriptions */
+  readPage(after: number, limit: number): RecordedEvent[] {
+    return (this.statements.readPage.all(after, limit) as EventRow[]).map(toRecordedEvent);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    const outcomes: (AppendResult | Error)[] = [];
+    try {
+      this.writeBatch(batch, new Date().toISOString(), outcomes);
+    } catch (error) {
+      // The transaction failed as a whole (disk full, lock timeout): nothing was made durable.
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    this.watcher.notifyAppended();
+    batch.forEach((pending, i) => {
+      const outcome = outcomes[i];
+      if (outcome instanceof Error) pending.reject(outcome);
+      else pending.resolve(outcome);
+    });
+  };
+
+  private writeBatch(
+    batch: readonly PendingAppend[],
+    recordedAt: string,
+    outcomes: (AppendResult | Error)[],
+  ): void {
+    const s = this.statements;
+    s.begin.run();
+    try {
+      for (const pending of batch) {
+        s.savepoint.run();
+        try {
+          outcomes.push(this.writeOne(pending, recordedAt));
+          s.release.run();
+        } catch (error) {
+          s.rollbackToSavepoint.run();
+          s.release.run();
+          if (!(
+            error instanceof WrongExpectedVersionError || error instanceof EventIdConflictError
+          )) {
+            throw error;
+          }
+          outcomes.push(error);
+        }
+      }
+      s.commit.run();
+    } catch (error) {
+      if (this.writer.inTransaction) s.rollback.run();
+      throw error;
+    }
+  }
+
+  private writeOne(pending: PendingAppend, recordedAt: string): AppendResult {
+    const s = this.statements;
+    const { stream, expectedRevision, ids, rows } = pending;
+    const retried = this.originalResultOfRetry(stream, ids);
+    if (retried) return retried;
+
+    const last = s.lastRevision.get(stream) as number | undefined;
+    const actual = last ?? 'no_stream';
+    const matches =
+      expectedRevision === 'any' ||
+      (expectedRevision === 'no_stream' ? last === undefined : expectedRevision === last);
+    if (!matches) throw new WrongExpectedVersionError(stream, expectedRevision, actual);
+
+    let revision = last ?? -1;
+    let position = 0;
+    for (const [id, type, data, metadata] of rows) {
+      revision += 1;
+      try {
+        position = Number(
+          s.insert.run(id, stream, revision, type, data, metadata, recordedAt).lastInsertRowid,
+        );
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+          throw new EventIdConflictError(stream, id);
+        }
+        throw error;
+      }
+    }
+    return { nextExpectedRevision: revision, position: at(position) };
+  }
+
+  /** When the first id is already stored, this append is a retry: answer as the first time. */
+  private originalResultOfRetry(stream: string, ids: readonly string[]): AppendResult | null {
+    const first = this.statements.byEventId.get(ids[0]);
+    if (!first) return null;
+    let previous = first;
+    for (let i = 1; i < ids.length; i++) {
+      const row = this.statements.byEventId.get(ids[i]);
+      if (!row || row.stream !== stream || row.revision !== previous.revision + 1) {
+        throw new EventIdConflictError(stream, ids[i]);
+      }
+      previous = row;
+    }
+    if (first.stream !== stream) throw new EventIdConflictError(stream, ids[0]);
+    return { nextExpectedRevision: previous.revision, position: at(previous.position) };
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('the event store is closed');
+  }
+}
+
+class SqliteSubscription implements EventSubscription {
+  private closed = false;
+
+  constructor(
+    private readonly store: SqliteEventStore,
+    private readonly watcher: SqliteLogWatcher,
+    private after: number,
+    private readonly maxBatchSize: number,
+  ) {}
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<readonly RecordedEvent[]> {
+    while (!this.closed && !this.store.isClosed) {
+      const batch = this.store.readPage(this.after, this.maxBatchSize);
+      if (batch.length > 0) {
+        this.after = batch[batch.length - 1].position.commit;
+        yield batch;
+      } else {
+        await this.watcher.nextChange(() => this.closed);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.watcher.wakeAll();
+  }
+}
+
+function at(position: number): Position {
+  return { commit: position, prepare: position };
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  const [position, id, stream, revision, type, data, metadata, recordedAt] = row;
+  return {
+    id,
+    type,
+    data: JSON.parse(data),
+    metadata: JSON.parse(metadata),
+    stream,
+    revision,
+    position: at(position),
+    recordedAt,
+  };
+}
