@@ -1,0 +1,596 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Position } from '../eventstore/event-envelope';
+import {
+  assertCollectionName,
+  assertCollectionSpec,
+  clampLimit,
+  type Condition,
+  decodeCursor,
+  decodeOffsetCursor,
+  encodeCursor,
+  normalizeSort,
+  normalizeWhere,
+  readPath,
+  searchWords,
+  type SortKey,
+} from './read-model-query';
+import {
+  type CollectionSpec,
+  type Document,
+  type DocumentWrite,
+  type FindOptions,
+  type Page,
+  ReadModelQueryError,
+  type ReadModelStore,
+  type SearchHit,
+  type SearchOptions,
+  type StoredDocument,
+  type Where,
+} from './read-model-store.port';
+
+export interface SqliteReadModelStoreOptions {
+  readonly file: string;
+}
+
+type SqlValue = string | number | null;
+
+interface CollectionStatements {
+  readonly upsert: Database.Statement;
+  readonly delete: Database.Statement;
+  readonly ridOf: Database.Statement;
+  readonly byId: Database.Statement;
+  readonly byIds: Database.Statement;
+  readonly ftsDelete?: Database.Statement;
+  readonly ftsInsert?: Database.Statement;
+  readonly multi: readonly { field: string; clear: Database.Statement; add: Database.Statement }[];
+}
+
+const META_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS rm_collections (name TEXT PRIMARY KEY, spec TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS rm_checkpoints (
+    consumer TEXT PRIMARY KEY, pos_commit INTEGER NOT NULL, pos_prepare INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS rm_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The embedded read store: each collection is a table of JSON documents with expression indexes
+ * on its declared fields, a side table per array field, and a contentless FTS5 table for text.
+ * Read models can be rebuilt from the log, so commits are not fsynced one by one
+ * (synchronous=NORMAL); documents and checkpoint share a transaction, so what survives a power
+ * cut is always consistent, and the projection resumes from the checkpoint that survived.
+ */
+export class SqliteReadModelStore implements ReadModelStore {
+  private readonly db: Database.Database;
+  private readonly specs = new Map<string, CollectionSpec>();
+  private readonly collectionStatements = new Map<string, CollectionStatements>();
+  private readonly queryStatements = new Map<string, Database.Statement>();
+  private readonly statements;
+
+  constructor(options: SqliteReadModelStoreOptions) {
+    mkdirSync(dirname(options.file), { recursive: true });
+    this.db = new Database(options.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 10000');
+    this.db.pragma('cache_size = -65536');
+    this.db.exec(META_SCHEMA);
+    this.statements = {
+      specOf: this.db
+        .prepare<[string], string>('SELECT spec FROM rm_collections WHERE name = ?')
+        .pluck(),
+      saveSpec: this.db.prepare(
+        'INSERT INTO rm_collections (name, spec) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET spec = excluded.spec',
+      ),
+      dropSpec: this.db.prepare('DELETE FROM rm_collections WHERE name = ?'),
+      listSpecs: this.db
+        .prepare<[], string>('SELECT name FROM rm_collections ORDER BY name')
+        .pluck(),
+      checkpoint: this.db.prepare<[string], { pos_commit: number; pos_prepare: number }>(
+        'SELECT pos_commit, pos_prepare FROM rm_checkpoints WHERE consumer = ?',
+      ),
+      saveCheckpoint: this.db.prepare(
+        `INSERT INTO rm_checkpoints (consumer, pos_commit, pos_prepare, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(consumer) DO UPDATE SET pos_commit = excluded.pos_commit,
+           pos_prepare = excluded.pos_prepare, updated_at = excluded.updated_at`,
+      ),
+      deleteCheckpoint: this.db.prepare('DELETE FROM rm_checkpoints WHERE consumer = ?'),
+      meta: this.db.prepare<[string], string>('SELECT value FROM rm_meta WHERE key = ?').pluck(),
+      saveMeta: this.db.prepare(
+        'INSERT INTO rm_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      ),
+      ping: this.db.prepare('SELECT 1').pluck(),
+    };
+  }
+
+  async ensureCollection(spec: CollectionSpec): Promise<void> {
+    assertCollectionSpec(spec);
+    const previous = this.loadSpec(spec.name);
+    const table = docTable(spec.name);
+    this.db.transaction(() => {
+      this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
+        rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL,
+        pos_commit INTEGER NOT NULL, pos_prepare INTEGER NOT NULL)`);
+      for (const index of spec.indexes ?? []) {
+        if (index.multi) {
+          const side = multiTable(spec.name, index.field);
+          this.db.exec(`CREATE TABLE IF NOT EXISTS ${side} (
+            value NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (value, rid)) WITHOUT ROWID`);
+          this.db.exec(
+            `CREATE INDEX IF NOT EXISTS ${quote(`${sideName(spec.name, index.field)}__rid`)} ON ${side} (rid)`,
+          );
+          if (!previous?.indexes?.some((i) => i.field === index.field && i.multi)) {
+            this.db.exec(`INSERT OR IGNORE INTO ${side} (value, rid)
+              SELECT j.value, t.rid FROM ${table} t, json_each(t.doc, '${jsonPath(index.field)}') j
+              WHERE json_type(t.doc, '${jsonPath(index.field)}') = 'array' AND j.type IN ('text', 'integer', 'real', 'true', 'false')`);
+          }
+        } else {
+          this.db.exec(
+            `CREATE INDEX IF NOT EXISTS ${quote(`rm_${spec.name}__i_${safe(index.field)}`)} ON ${table} (${fieldExpression(index.field)})`,
+          );
+        }
+      }
+      const textFields = spec.textFields ?? [];
+      if (!sameList(previous?.textFields ?? [], textFields))
+        this.rebuildTextIndex(spec.name, textFields);
+      const merged: CollectionSpec = {
+        name: spec.name,
+        indexes: mergeIndexes(previous?.indexes ?? [], spec.indexes ?? []),
+        textFields,
+      };
+      this.statements.saveSpec.run(spec.name, JSON.stringify(merged));
+      this.specs.set(spec.name, merged);
+      this.forgetStatements(spec.name);
+    })();
+  }
+
+  async dropCollection(name: string): Promise<void> {
+    assertCollectionName(name);
+    const spec = this.loadSpec(name);
+    this.db.transaction(() => {
+      for (const index of spec?.indexes ?? []) {
+        if (index.multi) this.db.exec(`DROP TABLE IF EXISTS ${multiTable(name, index.field)}`);
+      }
+      this.db.exec(`DROP TABLE IF EXISTS ${ftsTable(name)}`);
+      this.db.exec(`DROP TABLE IF EXISTS ${docTable(name)}`);
+      this.statements.dropSpec.run(name);
+    })();
+    this.specs.delete(name);
+    this.forgetStatements(name);
+  }
+
+  async listCollections(): Promise<string[]> {
+    return this.statements.listSpecs.all() as string[];
+  }
+
+  async applyBatch(
+    consumer: string,
+    writes: readonly DocumentWrite[],
+    checkpoint: Position,
+  ): Promise<void> {
+    const encoded = writes.map((w) => ({
+      write: w,
+      statements: this.statementsFor(w.collection),
+      json: w.document === null ? null : JSON.stringify(w.document),
+    }));
+    this.db.transaction(() => {
+      for (const { write, statements, json } of encoded) {
+        if (json === null) this.deleteDocument(statements, write.id);
+        else this.upsertDocument(write, statements, json);
+      }
+      this.statements.saveCheckpoint.run(
+        consumer,
+        checkpoint.commit,
+        checkpoint.prepare,
+        new Date().toISOString(),
+      );
+    })();
+  }
+
+  async getCheckpoint(consumer: string): Promise<Position | null> {
+    const row = this.statements.checkpoint.get(consumer);
+    return row ? { commit: row.pos_commit, prepare: row.pos_prepare } : null;
+  }
+
+  async deleteCheckpoint(consumer: string): Promise<void> {
+    this.statements.deleteCheckpoint.run(consumer);
+  }
+
+  async loadForUpdate(
+    collection: string,
+    ids: readonly string[],
+  ): Promise<Map<string, StoredDocument>> {
+    const found = new Map<string, StoredDocument>();
+    if (ids.length === 0) return found;
+    const rows = this.statementsFor(collection).byIds.all(JSON.stringify(ids)) as {
+      id: string;
+      doc: string;
+      pos_commit: number;
+      pos_prepare: number;
+    }[];
+    for (const row of rows) {
+      found.set(row.id, {
+        id: row.id,
+        document: JSON.parse(row.doc),
+        position: { commit: row.pos_commit, prepare: row.pos_prepare },
+      });
+    }
+    return found;
+  }
+
+  async findById<T extends Document = Document>(collection: string, id: string): Promise<T | null> {
+    const json = this.statementsFor(collection).byId.get(id) as string | undefined;
+    return json === undefined ? null : (JSON.parse(json) as T);
+  }
+
+  async find<T extends Document = Document>(
+    collection: string,
+    options: FindOptions = {},
+  ): Promise<Page<T>> {
+    const spec = this.specOf(collection);
+    const conditions = normalizeWhere(spec, options.where);
+    const sort = normalizeSort(spec, options.sort);
+    const limit = clampLimit(options.limit);
+    const filter = whereSql(collection, conditions);
+    if (options.cursor) {
+      const after = keysetSql(sort, decodeCursor(options.cursor, sort.length));
+      filter.clauses.push(after.sql);
+      filter.params.push(...after.params);
+    }
+    const order = sort
+      .map((k) => `${keyExpression(k.field)} ${k.direction.toUpperCase()}`)
+      .join(', ');
+    const sql = `SELECT doc FROM ${docTable(collection)} ${whereClause(filter.clauses)} ORDER BY ${order} LIMIT ?`;
+    const rows = this.query(sql)
+      .pluck()
+      .all(...filter.params, limit + 1) as string[];
+    const items = rows.slice(0, limit).map((json) => JSON.parse(json) as T);
+    const last = items[items.length - 1];
+    const nextCursor =
+      rows.length > limit && last
+        ? encodeCursor(
+            sort.map((k) => (k.field === 'id' ? idOf(last) : cursorValue(readPath(last, k.field)))),
+          )
+        : null;
+    return { items, nextCursor };
+  }
+
+  async count(collection: string, where?: Where): Promise<number> {
+    const filter = whereSql(collection, normalizeWhere(this.specOf(collection), where));
+    const sql = `SELECT count(*) FROM ${docTable(collection)} ${whereClause(filter.clauses)}`;
+    return this.query(sql)
+      .pluck()
+      .get(...filter.params) as number;
+  }
+
+  async search<T extends Document = Document>(
+    collection: string,
+    text: string,
+    options: SearchOptions = {},
+  ): Promise<Page<SearchHit<T>>> {
+    const spec = this.specOf(collection);
+    if (!spec.textFields?.length) {
+      throw new ReadModelQueryError(`${collection} declares no text fields to search`);
+    }
+    const words = searchWords(text);
+    if (words.length === 0) return { items: [], nextCursor: null };
+    const limit = clampLimit(options.limit);
+    const offset = decodeOffsetCursor(options.cursor);
+    const filter = whereSql(collection, normalizeWhere(spec, options.where), 't');
+    filter.clauses.unshift(`${ftsTable(collection)} MATCH ?`);
+    const sql = `SELECT t.doc AS doc, -bm25(${ftsTable(collection)}) AS score
+      FROM ${ftsTable(collection)} JOIN ${docTable(collection)} t ON t.rid = ${ftsTable(collection)}.rowid
+      ${whereClause(filter.clauses)} ORDER BY score DESC, t.id LIMIT ? OFFSET ?`;
+    const match = words.map((w) => `"${w}"`).join(' ');
+    const rows = this.query(sql).all(match, ...filter.params, limit + 1, offset) as {
+      doc: string;
+      score: number;
+    }[];
+    return {
+      items: rows
+        .slice(0, limit)
+        .map((r) => ({ document: JSON.parse(r.doc) as T, score: r.score })),
+      nextCursor: rows.length > limit ? encodeCursor([offset + limit]) : null,
+    };
+  }
+
+  async getMeta<T>(key: string): Promise<T | null> {
+    const json = this.statements.meta.get(key) as string | undefined;
+    return json === undefined ? null : (JSON.parse(json) as T);
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    this.statements.saveMeta.run(key, JSON.stringify(value));
+  }
+
+  async ping(): Promise<void> {
+    this.statements.ping.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private upsertDocument(write: DocumentWrite, s: CollectionStatements, json: string): void {
+    const rid = s.upsert
+      .pluck()
+      .get(write.id, json, write.position.commit, write.position.prepare) as number;
+    if (s.ftsInsert && s.ftsDelete) {
+      const spec = this.specOf(write.collection);
+      s.ftsDelete.run(rid);
+      s.ftsInsert.run(
+        rid,
+        ...(spec.textFields ?? []).map((f) => textOf(readPath(write.document!, f))),
+      );
+    }
+    for (const side of s.multi) {
+      side.clear.run(rid);
+      const values = readPath(write.document!, side.field);
+      if (!Array.isArray(values)) continue;
+      for (const value of new Set(values)) {
+        const sqlValue = toSql(value);
+        if (sqlValue !== null) side.add.run(sqlValue, rid);
+      }
+    }
+  }
+
+  private deleteDocument(s: CollectionStatements, id: string): void {
+    const rid = s.ridOf.pluck().get(id) as number | undefined;
+    if (rid === undefined) return;
+    s.ftsDelete?.run(rid);
+    for (const side of s.multi) side.clear.run(rid);
+    s.delete.run(rid);
+  }
+
+  private rebuildTextIndex(collection: string, textFields: readonly string[]): void {
+    this.db.exec(`DROP TABLE IF EXISTS ${ftsTable(collection)}`);
+    if (textFields.length === 0) return;
+    const columns = textFields.map((_, i) => `t${i}`).join(', ');
+    this.db.exec(`CREATE VIRTUAL TABLE ${ftsTable(collection)} USING fts5(${columns},
+      content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='2 3')`);
+    const insert = this.db.prepare(
+      `INSERT INTO ${ftsTable(collection)} (rowid, ${columns}) VALUES (?, ${textFields.map(() => '?').join(', ')})`,
+    );
+    for (const row of this.db
+      .prepare(`SELECT rid, doc FROM ${docTable(collection)}`)
+      .iterate() as Iterable<{
+      rid: number;
+      doc: string;
+    }>) {
+      const document = JSON.parse(row.doc) as Document;
+      insert.run(row.rid, ...textFields.map((f) => textOf(readPath(document, f))));
+    }
+  }
+
+  private statementsFor(collection: string): CollectionStatements {
+    const cached = this.collectionStatements.get(collection);
+    if (cached) return cached;
+    const spec = this.specOf(collection);
+    const table = docTable(collection);
+    const textFields = spec.textFields ?? [];
+    const statements: CollectionStatements = {
+      upsert: this.db.prepare(
+        `INSERT INTO ${table} (id, doc, pos_commit, pos_prepare) VALUES (?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, pos_commit = excluded.pos_commit,
+           pos_prepare = excluded.pos_prepare
+         RETURNING rid`,
+      ),
+      delete: this.db.prepare(`DELETE FROM ${table} WHERE rid = ?`),
+      ridOf: this.db.prepare(`SELECT rid FROM ${table} WHERE id = ?`),
+      byId: this.db.prepare(`SELECT doc FROM ${table} WHERE id = ?`).pluck(),
+      byIds: this.db.prepare(
+        `SELECT id, doc, pos_commit, pos_prepare FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`,
+      ),
+      ftsDelete:
+        textFields.length > 0
+          ? this.db.prepare(`DELETE FROM ${ftsTable(collection)} WHERE rowid = ?`)
+          : undefined,
+      ftsInsert:
+        textFields.length > 0
+          ? this.db.prepare(
+              `INSERT INTO ${ftsTable(collection)} (rowid, ${textFields.map((_, i) => `t${i}`).join(', ')})
+               VALUES (?, ${textFields.map(() => '?').join(', ')})`,
+            )
+          : undefined,
+      multi: (spec.indexes ?? [])
+        .filter((i) => i.multi)
+        .map((i) => ({
+          field: i.field,
+          clear: this.db.prepare(`DELETE FROM ${multiTable(collection, i.field)} WHERE rid = ?`),
+          add: this.db.prepare(
+            `INSERT OR IGNORE INTO ${multiTable(collection, i.field)} (value, rid) VALUES (?, ?)`,
+          ),
+        })),
+    };
+    this.collectionStatements.set(collection, statements);
+    return statements;
+  }
+
+  private specOf(collection: string): CollectionSpec {
+    const spec = this.loadSpec(collection);
+    if (!spec) throw new ReadModelQueryError(`collection ${collection} does not exist`);
+    return spec;
+  }
+
+  private loadSpec(collection: string): CollectionSpec | null {
+    assertCollectionName(collection);
+    const known = this.specs.get(collection);
+    if (known) return known;
+    const json = this.statements.specOf.get(collection) as string | undefined;
+    if (json === undefined) return null;
+    const spec = JSON.parse(json) as CollectionSpec;
+    this.specs.set(collection, spec);
+    return spec;
+  }
+
+  /** Prepared statements for generated SQL, kept while they are in use. */
+  private query(sql: string): Database.Statement {
+    let statement = this.queryStatements.get(sql);
+    if (!statement) {
+      if (this.queryStatements.size >= STATEMENT_CACHE_SIZE) this.queryStatements.clear();
+      statement = this.db.prepare(sql);
+      this.queryStatements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private forgetStatements(collection: string): void {
+    this.collectionStatements.delete(collection);
+    this.queryStatements.clear();
+  }
+}
+
+function quote(identifier: string): string {
+  return `"${identifier}"`;
+}
+
+function safe(field: string): string {
+  return field.replace(/\./g, '__');
+}
+
+function docTable(collection: string): string {
+  return quote(`rm_${collection}`);
+}
+
+function ftsTable(collection: string): string {
+  return quote(`rm_${collection}__fts`);
+}
+
+function sideName(collection: string, field: string): string {
+  return `rm_${collection}__m_${safe(field)}`;
+}
+
+function multiTable(collection: string, field: string): string {
+  return quote(sideName(collection, field));
+}
+
+function jsonPath(field: string): string {
+  return `$.${field}`;
+}
+
+/** Must read exactly like the expression of the index for SQLite to use it. */
+function fieldExpression(field: string, alias?: string): string {
+  return `json_extract(${alias ? `${alias}.` : ''}doc, '${jsonPath(field)}')`;
+}
+
+function keyExpression(field: string, alias?: string): string {
+  return field === 'id' ? `${alias ? `${alias}.` : ''}id` : fieldExpression(field, alias);
+}
+
+/** SQLite's JSON functions give booleans as 1 and 0; compare in the same terms. */
+function toSql(value: unknown): SqlValue {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  return null;
+}
+
+function cursorValue(value: unknown): SqlValue {
+  return toSql(value);
+}
+
+function idOf(document: Document): string {
+  if (typeof document.id !== 'string') {
+    throw new ReadModelQueryError('documents listed with a cursor must carry their id');
+  }
+  return document.id;
+}
+
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value))
+    return value.filter((v) => typeof v === 'string' || typeof v === 'number').join(' ');
+  return '';
+}
+
+function whereClause(clauses: readonly string[]): string {
+  return clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+}
+
+const COMPARATORS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
+
+function whereSql(collection: string, conditions: readonly Condition[], alias?: string) {
+  const clauses: string[] = [];
+  const params: SqlValue[] = [];
+  const rid = alias ? `${alias}.rid` : 'rid';
+  for (const c of conditions) {
+    const values = (c.op === 'in' ? (c.value as SqlValue[]) : [c.value]).map(toSql);
+    let test: string;
+    if (c.op === 'eq' || c.op === 'in') {
+      const nonNull = values.filter((v) => v !== null);
+      const parts: string[] = [];
+      if (nonNull.length > 0) parts.push(`IN (${nonNull.map(() => '?').join(', ')})`);
+      if (c.multi) {
+        test =
+          nonNull.length > 0
+            ? `${rid} IN (SELECT rid FROM ${multiTable(collection, c.field)} WHERE value ${parts[0]})`
+            : '0';
+        params.push(...nonNull);
+      } else {
+        const expression = keyExpression(c.field, alias);
+        const ors = [
+          ...(nonNull.length > 0 ? [`${expression} ${parts[0]}`] : []),
+          ...(values.length > nonNull.length ? [`${expression} IS NULL`] : []),
+        ];
+        test = ors.length > 0 ? `(${ors.join(' OR ')})` : '0';
+        params.push(...nonNull);
+      }
+    } else {
+      const op = COMPARATORS[c.op];
+      test = c.multi
+        ? `${rid} IN (SELECT rid FROM ${multiTable(collection, c.field)} WHERE value ${op} ?)`
+        : `${keyExpression(c.field, alias)} ${op} ?`;
+      params.push(values[0]);
+    }
+    clauses.push(test);
+  }
+  return { clauses, params };
+}
+
+/**
+ * Rows strictly after the cursor in the sort order. SQLite sorts NULL first ascending and last
+ * descending; each key's "after" respects that, so documents missing a sort field are neither
+ * skipped nor repeated.
+ */
+function keysetSql(sort: readonly SortKey[], values: readonly unknown[]) {
+  const alternatives: string[] = [];
+  const params: SqlValue[] = [];
+  sort.forEach((key, i) => {
+    const parts: string[] = [];
+    const partParams: SqlValue[] = [];
+    for (let j = 0; j < i; j++) {
+      parts.push(`${keyExpression(sort[j].field)} IS ?`);
+      partParams.push(values[j] as SqlValue);
+    }
+    const expression = keyExpression(key.field);
+    const value = values[i] as SqlValue;
+    if (key.direction === 'asc') {
+      parts.push(value === null ? `${expression} IS NOT NULL` : `${expression} > ?`);
+      if (value !== null) partParams.push(value);
+    } else {
+      if (value === null) return;
+      parts.push(`(${expression} < ? OR ${expression} IS NULL)`);
+      partParams.push(value);
+    }
+    alternatives.push(`(${parts.join(' AND ')})`);
+    params.push(...partParams);
+  });
+  return { sql: alternatives.length > 0 ? `(${alternatives.join(' OR ')})` : '0', params };
+}
+
+function mergeIndexes(
+  previous: NonNullable<CollectionSpec['indexes']>,
+  next: NonNullable<CollectionSpec['indexes']>,
+): CollectionSpec['indexes'] {
+  const merged = new Map(previous.map((i) => [i.field, i]));
+  for (const index of next) merged.set(index.field, index);
+  return [...merged.values()];
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
