@@ -1,0 +1,377 @@
+import {
+  type AnyBulkWriteOperation,
+  type Collection,
+  type Db,
+  MongoClient,
+  type Document as MongoDocument,
+  MongoServerError,
+  type Sort,
+} from 'mongodb';
+import type { Position } from '../eventstore/event-envelope';
+import {
+  allOf,
+  conditionFilter,
+  cursorValues,
+  fieldPath,
+  keysetFilter,
+  type MongoFilter,
+  type StoredRecord,
+} from './mongo-query';
+import {
+  assertCollectionName,
+  assertCollectionSpec,
+  clampLimit,
+  decodeCursor,
+  decodeOffsetCursor,
+  encodeCursor,
+  normalizeSort,
+  normalizeWhere,
+  searchWords,
+} from './read-model-query';
+import {
+  type CollectionSpec,
+  type Document,
+  type DocumentWrite,
+  type FindOptions,
+  type IndexSpec,
+  type Page,
+  ReadModelQueryError,
+  type ReadModelStore,
+  type SearchHit,
+  type SearchOptions,
+  type StoredDocument,
+  type Where,
+} from './read-model-store.port';
+
+export interface MongoReadModelStoreOptions {
+  readonly url: string;
+  /** Defaults to the database named in the URL (the driver's `test` when it names none). */
+  readonly database?: string;
+}
+
+interface SpecRecord {
+  _id: string;
+  indexes: IndexSpec[];
+  textFields: string[];
+}
+
+interface CheckpointRecord {
+  _id: string;
+  commit: number;
+  prepare: number;
+  updatedAt: Date;
+}
+
+interface MetaRecord {
+  _id: string;
+  /** JSON text, as the SQLite adapter keeps it, so values read back the same on both. */
+  value: string;
+}
+
+// Port names start with a letter, so `rm__` names can never collide with a collection's.
+const SPECS = 'rm__collections';
+const CHECKPOINTS = 'rm__checkpoints';
+const META = 'rm__meta';
+const TEXT_INDEX = 'rm_text';
+/** Only present in search results; a stored field of that name would be shadowed. */
+const SCORE_FIELD = '_score';
+/**
+ * Text indexes read a document's language from a field, `language` unless told otherwise; a
+ * read model may well have a `language` field, so point the index at a name no document uses.
+ */
+const LANGUAGE_FIELD = '_language';
+const NAMESPACE_NOT_FOUND = 26;
+const INDEX_NOT_FOUND = 27;
+
+/**
+ * The MongoDB read store: one collection per read-model collection (`rm_<name>`), declared
+ * fields indexed together with `_id` so that an equality filter in id order reads from the index,
+ * and one text index with no language (no stemming, no stop words) over the text fields. Specs,
+ * checkpoints and meta values live in `rm__` collections. Writes go in unordered bulks per
+ * collection and the checkpoint follows once all have succeeded; no transaction is needed
+ * because the projection engine skips what documents' positions show as applied.
+ *
+ * Open it with `MongoReadModelStore.connect(...)`.
+ */
+export class MongoReadModelStore implements ReadModelStore {
+  private readonly specs = new Map<string, CollectionSpec>();
+  private readonly specRecords: Collection<SpecRecord>;
+  private readonly checkpoints: Collection<CheckpointRecord>;
+  private readonly meta: Collection<MetaRecord>;
+
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+  ) {
+    this.specRecords = db.collection<SpecRecord>(SPECS);
+    this.checkpoints = db.collection<CheckpointRecord>(CHECKPOINTS);
+    this.meta = db.collection<MetaRecord>(META);
+  }
+
+  static async connect(options: MongoReadModelStoreOptions): Promise<MongoReadModelStore> {
+    // Leaving undefined fields out, as JSON does, keeps documents identical to the SQLite store's.
+    const client = new MongoClient(options.url, { ignoreUndefined: true });
+    await client.connect();
+    return new MongoReadModelStore(client, client.db(options.database));
+  }
+
+  async ensureCollection(spec: CollectionSpec): Promise<void> {
+    assertCollectionSpec(spec);
+    const previous = await this.loadSpec(spec.name);
+    const documents = this.documents(spec.name);
+    if (spec.indexes?.length) {
+      await documents.createIndexes(
+        spec.indexes.map((index) => ({ key: { [index.field]: 1, _id: 1 } })),
+      );
+    }
+    const textFields = [...(spec.textFields ?? [])];
+    if (!sameList(previous?.textFields ?? [], textFields)) {
+      await ignoring(documents.dropIndex(TEXT_INDEX), NAMESPACE_NOT_FOUND, INDEX_NOT_FOUND);
+    }
+    if (textFields.length > 0) {
+      await documents.createIndex(Object.fromEntries(textFields.map((f) => [f, 'text'])), {
+        name: TEXT_INDEX,
+        default_language: 'none',
+        language_override: LANGUAGE_FIELD,
+        // Version 3 folds case and diacritics, as the SQLite tokenizer does.
+        textIndexVersion: 3,
+      });
+    }
+    const merged: SpecRecord = {
+      _id: spec.name,
+      indexes: mergeIndexes(previous?.indexes ?? [], spec.indexes ?? []),
+      textFields,
+    };
+    await this.specRecords.replaceOne({ _id: spec.name }, merged, { upsert: true });
+    this.specs.set(spec.name, specOfRecord(merged));
+  }
+
+  async dropCollection(name: string): Promise<void> {
+    assertCollectionName(name);
+    // Servers before 7.0 refuse to drop a collection that was never written.
+    await ignoring(this.db.dropCollection(documentCollection(name)), NAMESPACE_NOT_FOUND);
+    await this.specRecords.deleteOne({ _id: name });
+    this.specs.delete(name);
+  }
+
+  async listCollections(): Promise<string[]> {
+    const records = await this.specRecords
+      .find({}, { projection: { _id: 1 }, sort: { _id: 1 } })
+      .toArray();
+    return records.map((r) => r._id);
+  }
+
+  async applyBatch(
+    consumer: string,
+    writes: readonly DocumentWrite[],
+    checkpoint: Position,
+  ): Promise<void> {
+    const collections = new Map<string, Map<string, DocumentWrite>>();
+    for (const write of writes) {
+      let latest = collections.get(write.collection);
+      if (!latest) collections.set(write.collection, (latest = new Map()));
+      // An unordered bulk may apply a document's writes in any order: keep only its last one.
+      latest.delete(write.id);
+      latest.set(write.id, write);
+    }
+    await Promise.all([...collections.keys()].map((c) => this.specOf(c)));
+    // Settle every bulk before failing, so none is still writing when the caller retries.
+    const outcomes = await Promise.allSettled(
+      [...collections].map(([collection, latest]) =>
+        this.documents(collection).bulkWrite([...latest.values()].map(bulkOperation), {
+          ordered: false,
+        }),
+      ),
+    );
+    const failure = outcomes.find((o) => o.status === 'rejected');
+    if (failure) throw failure.reason;
+    await this.checkpoints.replaceOne(
+      { _id: consumer },
+      { commit: checkpoint.commit, prepare: checkpoint.prepare, updatedAt: new Date() },
+      { upsert: true },
+    );
+  }
+
+  async getCheckpoint(consumer: string): Promise<Position | null> {
+    const record = await this.checkpoints.findOne({ _id: consumer });
+    return record ? { commit: record.commit, prepare: record.prepare } : null;
+  }
+
+  async deleteCheckpoint(consumer: string): Promise<void> {
+    await this.checkpoints.deleteOne({ _id: consumer });
+  }
+
+  async loadForUpdate(
+    collection: string,
+    ids: readonly string[],
+  ): Promise<Map<string, StoredDocument>> {
+    const found = new Map<string, StoredDocument>();
+    if (ids.length === 0) return found;
+    await this.specOf(collection);
+    const records = await this.documents(collection)
+      .find({ _id: { $in: [...ids] } })
+      .toArray();
+    for (const record of records) {
+      found.set(record._id, {
+        id: record._id,
+        document: documentOf(record),
+        position: { commit: record._position.commit, prepare: record._position.prepare },
+      });
+    }
+    return found;
+  }
+
+  async findById<T extends Document = Document>(collection: string, id: string): Promise<T | null> {
+    await this.specOf(collection);
+    const record = await this.documents(collection).findOne({ _id: id });
+    return record ? (documentOf(record) as T) : null;
+  }
+
+  async find<T extends Document = Document>(
+    collection: string,
+    options: FindOptions = {},
+  ): Promise<Page<T>> {
+    const spec = await this.specOf(collection);
+    const conditions = normalizeWhere(spec, options.where);
+    const sort = normalizeSort(spec, options.sort);
+    const limit = clampLimit(options.limit);
+    const clauses = conditions.map(conditionFilter);
+    if (options.cursor) clauses.push(keysetFilter(sort, decodeCursor(options.cursor, sort.length)));
+    const order: Sort = sort.map((k) => [fieldPath(k.field), k.direction] as const);
+    // One more than asked tells whether a next page exists; one batch avoids a getMore.
+    const records = await this.documents(collection)
+      .find(allOf(clauses), { sort: order, limit: limit + 1, batchSize: limit + 1 })
+      .toArray();
+    const items = records.slice(0, limit);
+    const last = items[items.length - 1];
+    const nextCursor =
+      records.length > limit && last ? encodeCursor(cursorValues(sort, last)) : null;
+    return { items: items.map((r) => documentOf(r) as T), nextCursor };
+  }
+
+  async count(collection: string, where?: Where): Promise<number> {
+    const conditions = normalizeWhere(await this.specOf(collection), where);
+    return this.documents(collection).countDocuments(allOf(conditions.map(conditionFilter)));
+  }
+
+  async search<T extends Document = Document>(
+    collection: string,
+    text: string,
+    options: SearchOptions = {},
+  ): Promise<Page<SearchHit<T>>> {
+    const spec = await this.specOf(collection);
+    if (!spec.textFields?.length) {
+      throw new ReadModelQueryError(`${collection} declares no text fields to search`);
+    }
+    const words = searchWords(text);
+    if (words.length === 0) return { items: [], nextCursor: null };
+    const limit = clampLimit(options.limit);
+    const offset = decodeOffsetCursor(options.cursor);
+    const clauses = normalizeWhere(spec, options.where).map(conditionFilter);
+    // Quoted words must all be present; bare words would be ORed.
+    const filter: MongoFilter = {
+      $text: { $search: words.map((w) => `"${w}"`).join(' ') },
+      ...(clauses.length > 0 ? { $and: clauses } : {}),
+    };
+    const records = await this.documents(collection)
+      .find(filter, {
+        projection: { [SCORE_FIELD]: { $meta: 'textScore' } },
+        sort: { [SCORE_FIELD]: { $meta: 'textScore' }, _id: 1 },
+        skip: offset,
+        limit: limit + 1,
+        batchSize: limit + 1,
+      })
+      .toArray();
+    return {
+      items: records.slice(0, limit).map(({ [SCORE_FIELD]: score, ...record }) => ({
+        document: documentOf(record) as T,
+        score: score as number,
+      })),
+      nextCursor: records.length > limit ? encodeCursor([offset + limit]) : null,
+    };
+  }
+
+  async getMeta<T>(key: string): Promise<T | null> {
+    const record = await this.meta.findOne({ _id: key });
+    return record ? (JSON.parse(record.value) as T) : null;
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    await this.meta.replaceOne({ _id: key }, { value: JSON.stringify(value) }, { upsert: true });
+  }
+
+  async ping(): Promise<void> {
+    await this.db.command({ ping: 1 });
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  private documents(collection: string): Collection<StoredRecord> {
+    return this.db.collection<StoredRecord>(documentCollection(collection));
+  }
+
+  private async specOf(collection: string): Promise<CollectionSpec> {
+    const spec = await this.loadSpec(collection);
+    if (!spec) throw new ReadModelQueryError(`collection ${collection} does not exist`);
+    return spec;
+  }
+
+  private async loadSpec(collection: string): Promise<CollectionSpec | null> {
+    assertCollectionName(collection);
+    const known = this.specs.get(collection);
+    if (known) return known;
+    const record = await this.specRecords.findOne({ _id: collection });
+    if (!record) return null;
+    const spec = specOfRecord(record);
+    this.specs.set(collection, spec);
+    return spec;
+  }
+}
+
+function documentCollection(collection: string): string {
+  return `rm_${collection}`;
+}
+
+function specOfRecord(record: SpecRecord): CollectionSpec {
+  return { name: record._id, indexes: record.indexes, textFields: record.textFields };
+}
+
+function bulkOperation(write: DocumentWrite): AnyBulkWriteOperation<StoredRecord> {
+  if (write.document === null) return { deleteOne: { filter: { _id: write.id } } };
+  return {
+    replaceOne: {
+      filter: { _id: write.id },
+      replacement: {
+        ...write.document,
+        _position: { commit: write.position.commit, prepare: write.position.prepare },
+      },
+      upsert: true,
+    },
+  };
+}
+
+/** The document as it was written: without the store's own fields. */
+function documentOf(record: MongoDocument): Document {
+  const { _id, _position, ...document } = record;
+  return document;
+}
+
+async function ignoring(operation: Promise<unknown>, ...codes: number[]): Promise<void> {
+  try {
+    await operation;
+  } catch (error) {
+    if (!(error instanceof MongoServerError && codes.includes(Number(error.code)))) throw error;
+  }
+}
+
+function mergeIndexes(previous: readonly IndexSpec[], next: readonly IndexSpec[]): IndexSpec[] {
+  const merged = new Map(previous.map((i) => [i.field, i]));
+  for (const index of next) merged.set(index.field, index);
+  return [...merged.values()];
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
