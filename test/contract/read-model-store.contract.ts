@@ -131,6 +131,43 @@ export function describeReadModelStoreContract(
         expect(await store.getCheckpoint(consumer)).toBeNull();
       });
 
+      it("keeps collections named like the stores' own bookkeeping apart from it", async () => {
+        for (const reserved of ['collections', 'checkpoints', 'meta']) {
+          await store.ensureCollection({ name: reserved });
+          await store.applyBatch(
+            `bookkeeping_${run}`,
+            [{ collection: reserved, id: run, document: { id: run }, position: position() }],
+            position(),
+          );
+          expect(await store.findById(reserved, run)).toEqual({ id: run });
+        }
+        expect(await store.getCheckpoint(`bookkeeping_${run}`)).not.toBeNull();
+        await store.setMeta(`meta_probe_${run}`, 1);
+        expect(await store.getMeta(`meta_probe_${run}`)).toBe(1);
+      });
+
+      it('answers on an index declared after documents were written', async () => {
+        const collection = name('late_index');
+        await store.ensureCollection({ name: collection });
+        await put(collection, [
+          { id: 'a', size: 5, tags: ['x', 'y'], meta: { kind: 'rug' } },
+          { id: 'b', size: 9, tags: ['y'], meta: { kind: 'lamp' } },
+          { id: 'c', tags: [], meta: {} },
+        ]);
+
+        await store.ensureCollection({
+          name: collection,
+          indexes: [{ field: 'size' }, { field: 'tags', multi: true }, { field: 'meta.kind' }],
+        });
+
+        const ids = async (where: Record<string, unknown>) =>
+          (await store.find(collection, { where: where as never })).items.map((d) => d.id);
+        expect(await ids({ size: { gt: 6 } })).toEqual(['b']);
+        expect(await ids({ tags: 'y' })).toEqual(['a', 'b']);
+        expect(await ids({ 'meta.kind': 'rug' })).toEqual(['a']);
+        expect(await ids({ size: null })).toEqual(['c']);
+      });
+
       it('keeps small named values', async () => {
         const key = `meta_${run}`;
         expect(await store.getMeta(key)).toBeNull();
@@ -288,6 +325,12 @@ export function describeReadModelStoreContract(
           ReadModelQueryError,
         );
         await expect(store.find(name('missing'), {})).rejects.toBeInstanceOf(ReadModelQueryError);
+        await expect(store.ensureCollection({ name: 'double__underscore' })).rejects.toBeInstanceOf(
+          ReadModelQueryError,
+        );
+        await expect(
+          store.ensureCollection({ name: name('reserved'), indexes: [{ field: '_position' }] }),
+        ).rejects.toBeInstanceOf(ReadModelQueryError);
       });
     });
 

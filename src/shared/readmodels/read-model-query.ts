@@ -15,7 +15,8 @@ import {
  * two adapters accept and refuse exactly the same queries.
  */
 
-const COLLECTION_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+// No double underscore: adapters use `__` to name the tables they keep beside a collection.
+const COLLECTION_NAME = /^(?=.{1,63}$)[a-z](?:_?[a-z0-9])*$/;
 const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 1000;
@@ -46,7 +47,8 @@ export function assertCollectionName(name: string): void {
 export function assertCollectionSpec(spec: CollectionSpec): void {
   assertCollectionName(spec.name);
   for (const field of [...(spec.indexes ?? []).map((i) => i.field), ...(spec.textFields ?? [])]) {
-    if (!FIELD_PATH.test(field) || field === 'id') {
+    // Top-level names starting with _ are the stores' own (_id, _position in MongoDB).
+    if (!FIELD_PATH.test(field) || field === 'id' || field.startsWith('_')) {
       throw new ReadModelQueryError(`field ${field} of ${spec.name} cannot be declared`);
     }
   }

@@ -2,7 +2,7 @@ import type { Position } from '../eventstore/event-envelope';
 
 export const READ_MODEL_STORE = Symbol('ReadModelStore');
 
-/** A read-model document: plain JSON. */
+/** A read-model document: plain JSON. Top-level keys starting with `_` or `$` are reserved. */
 export type Document = Record<string, unknown>;
 
 /**
@@ -33,8 +33,8 @@ export interface FieldRange {
   readonly lte?: string | number;
 }
 
-/** Conditions on declared index fields (or `id`), all of which must hold. */
-export type Where = Readonly<Record<string, FieldValue | FieldRange>>;
+/** Conditions on declared index fields (or `id`), all of which must hold; undefined ones are ignored. */
+export type Where = Readonly<Record<string, FieldValue | FieldRange | undefined>>;
 
 export type SortDirection = 'asc' | 'desc';
 

@@ -37,7 +37,11 @@ export interface SqliteReadModelStoreOptions {
 type SqlValue = string | number | null;
 
 interface CollectionStatements {
+  /** Single-valued indexed fields, in the order of their columns in `upsert`. */
+  readonly fields: readonly string[];
   readonly upsert: Database.Statement;
+  /** Whether `upsert` answers with the row id (it must, when side indexes follow it). */
+  readonly upsertReturnsRid: boolean;
   readonly delete: Database.Statement;
   readonly ridOf: Database.Statement;
   readonly byId: Database.Statement;
@@ -48,12 +52,12 @@ interface CollectionStatements {
 }
 
 const META_SCHEMA = `
-  CREATE TABLE IF NOT EXISTS rm_collections (name TEXT PRIMARY KEY, spec TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS rm_checkpoints (
+  CREATE TABLE IF NOT EXISTS rm__collections (name TEXT PRIMARY KEY, spec TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS rm__checkpoints (
     consumer TEXT PRIMARY KEY, pos_commit INTEGER NOT NULL, pos_prepare INTEGER NOT NULL,
     updated_at TEXT NOT NULL
   );
-  CREATE TABLE IF NOT EXISTS rm_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS rm__meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 const STATEMENT_CACHE_SIZE = 500;
 
@@ -81,27 +85,27 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.db.exec(META_SCHEMA);
     this.statements = {
       specOf: this.db
-        .prepare<[string], string>('SELECT spec FROM rm_collections WHERE name = ?')
+        .prepare<[string], string>('SELECT spec FROM rm__collections WHERE name = ?')
         .pluck(),
       saveSpec: this.db.prepare(
-        'INSERT INTO rm_collections (name, spec) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET spec = excluded.spec',
+        'INSERT INTO rm__collections (name, spec) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET spec = excluded.spec',
       ),
-      dropSpec: this.db.prepare('DELETE FROM rm_collections WHERE name = ?'),
+      dropSpec: this.db.prepare('DELETE FROM rm__collections WHERE name = ?'),
       listSpecs: this.db
-        .prepare<[], string>('SELECT name FROM rm_collections ORDER BY name')
+        .prepare<[], string>('SELECT name FROM rm__collections ORDER BY name')
         .pluck(),
       checkpoint: this.db.prepare<[string], { pos_commit: number; pos_prepare: number }>(
-        'SELECT pos_commit, pos_prepare FROM rm_checkpoints WHERE consumer = ?',
+        'SELECT pos_commit, pos_prepare FROM rm__checkpoints WHERE consumer = ?',
       ),
       saveCheckpoint: this.db.prepare(
-        `INSERT INTO rm_checkpoints (consumer, pos_commit, pos_prepare, updated_at) VALUES (?, ?, ?, ?)
+        `INSERT INTO rm__checkpoints (consumer, pos_commit, pos_prepare, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT(consumer) DO UPDATE SET pos_commit = excluded.pos_commit,
            pos_prepare = excluded.pos_prepare, updated_at = excluded.updated_at`,
       ),
-      deleteCheckpoint: this.db.prepare('DELETE FROM rm_checkpoints WHERE consumer = ?'),
-      meta: this.db.prepare<[string], string>('SELECT value FROM rm_meta WHERE key = ?').pluck(),
+      deleteCheckpoint: this.db.prepare('DELETE FROM rm__checkpoints WHERE consumer = ?'),
+      meta: this.db.prepare<[string], string>('SELECT value FROM rm__meta WHERE key = ?').pluck(),
       saveMeta: this.db.prepare(
-        'INSERT INTO rm_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+        'INSERT INTO rm__meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       ),
       ping: this.db.prepare('SELECT 1').pluck(),
     };
@@ -129,9 +133,7 @@ export class SqliteReadModelStore implements ReadModelStore {
               WHERE json_type(t.doc, '${jsonPath(index.field)}') = 'array' AND j.type IN ('text', 'integer', 'real', 'true', 'false')`);
           }
         } else {
-          this.db.exec(
-            `CREATE INDEX IF NOT EXISTS ${quote(`rm_${spec.name}__i_${safe(index.field)}`)} ON ${table} (${fieldExpression(index.field)})`,
-          );
+          this.addFieldColumn(spec.name, index.field);
         }
       }
       const textFields = spec.textFields ?? [];
@@ -244,16 +246,18 @@ export class SqliteReadModelStore implements ReadModelStore {
     const order = sort
       .map((k) => `${keyExpression(k.field)} ${k.direction.toUpperCase()}`)
       .join(', ');
-    const sql = `SELECT doc FROM ${docTable(collection)} ${whereClause(filter.clauses)} ORDER BY ${order} LIMIT ?`;
-    const rows = this.query(sql)
-      .pluck()
-      .all(...filter.params, limit + 1) as string[];
-    const items = rows.slice(0, limit).map((json) => JSON.parse(json) as T);
-    const last = items[items.length - 1];
+    const sql = `SELECT id, doc FROM ${docTable(collection)} ${whereClause(filter.clauses)} ORDER BY ${order} LIMIT ?`;
+    const rows = this.query(sql).all(...filter.params, limit + 1) as { id: string; doc: string }[];
+    const page = rows.slice(0, limit);
+    const items = page.map((row) => JSON.parse(row.doc) as T);
+    const last =
+      page.length > 0 ? { id: page[page.length - 1].id, document: items[items.length - 1] } : null;
     const nextCursor =
       rows.length > limit && last
         ? encodeCursor(
-            sort.map((k) => (k.field === 'id' ? idOf(last) : cursorValue(readPath(last, k.field)))),
+            sort.map((k) =>
+              k.field === 'id' ? last.id : cursorValue(readPath(last.document, k.field)),
+            ),
           )
         : null;
     return { items, nextCursor };
@@ -315,10 +319,37 @@ export class SqliteReadModelStore implements ReadModelStore {
     if (this.db.open) this.db.close();
   }
 
-  private upsertDocument(write: DocumentWrite, s: CollectionStatements, json: string): void {
-    const rid = s.upsert
+  /**
+   * An indexed field lives in a column of its own, filled from the document on every write, so
+   * that neither writes nor queries parse JSON inside SQLite.
+   */
+  private addFieldColumn(collection: string, field: string): void {
+    const table = docTable(collection);
+    const column = fieldColumn(field);
+    const columns = this.db
+      .prepare(`SELECT name FROM pragma_table_info(?)`)
       .pluck()
-      .get(write.id, json, write.position.commit, write.position.prepare) as number;
+      .all(`rm_${collection}`);
+    if (!columns.includes(column)) {
+      this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${quote(column)}`);
+      const path = `'$.${field}'`;
+      this.db.exec(`UPDATE ${table} SET ${quote(column)} =
+        CASE json_type(doc, ${path}) WHEN 'object' THEN NULL WHEN 'array' THEN NULL ELSE json_extract(doc, ${path}) END`);
+    }
+    this.db.exec(
+      `CREATE INDEX IF NOT EXISTS ${quote(`rm_${collection}__i_${safe(field)}`)} ON ${table} (${quote(column)})`,
+    );
+  }
+
+  private upsertDocument(write: DocumentWrite, s: CollectionStatements, json: string): void {
+    const document = write.document!;
+    const fields = s.fields.map((field) => toSql(readPath(document, field)));
+    const parameters = [write.id, json, write.position.commit, write.position.prepare, ...fields];
+    if (!s.upsertReturnsRid) {
+      s.upsert.run(...parameters);
+      return;
+    }
+    const rid = s.upsert.pluck().get(...parameters) as number;
     if (s.ftsInsert && s.ftsDelete) {
       const spec = this.specOf(write.collection);
       s.ftsDelete.run(rid);
@@ -372,13 +403,20 @@ export class SqliteReadModelStore implements ReadModelStore {
     const spec = this.specOf(collection);
     const table = docTable(collection);
     const textFields = spec.textFields ?? [];
+    const fields = (spec.indexes ?? []).filter((i) => !i.multi).map((i) => i.field);
+    const columns = fields.map((f) => quote(fieldColumn(f)));
+    // The row id is only needed to keep the text and array indexes in step.
+    const needsRid = textFields.length > 0 || (spec.indexes ?? []).some((i) => i.multi);
     const statements: CollectionStatements = {
+      fields,
       upsert: this.db.prepare(
-        `INSERT INTO ${table} (id, doc, pos_commit, pos_prepare) VALUES (?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, pos_commit = excluded.pos_commit,
-           pos_prepare = excluded.pos_prepare
-         RETURNING rid`,
+        `INSERT INTO ${table} (id, doc, pos_commit, pos_prepare${columns.map((c) => `, ${c}`).join('')})
+           VALUES (?, ?, ?, ?${columns.map(() => ', ?').join('')})
+           ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, pos_commit = excluded.pos_commit,
+             pos_prepare = excluded.pos_prepare${columns.map((c) => `, ${c} = excluded.${c}`).join('')}
+           ${needsRid ? 'RETURNING rid' : ''}`,
       ),
+      upsertReturnsRid: needsRid,
       delete: this.db.prepare(`DELETE FROM ${table} WHERE rid = ?`),
       ridOf: this.db.prepare(`SELECT rid FROM ${table} WHERE id = ?`),
       byId: this.db.prepare(`SELECT doc FROM ${table} WHERE id = ?`).pluck(),
@@ -472,9 +510,12 @@ function jsonPath(field: string): string {
   return `$.${field}`;
 }
 
-/** Must read exactly like the expression of the index for SQLite to use it. */
+function fieldColumn(field: string): string {
+  return `f_${safe(field)}`;
+}
+
 function fieldExpression(field: string, alias?: string): string {
-  return `json_extract(${alias ? `${alias}.` : ''}doc, '${jsonPath(field)}')`;
+  return `${alias ? `${alias}.` : ''}${quote(fieldColumn(field))}`;
 }
 
 function keyExpression(field: string, alias?: string): string {
@@ -490,13 +531,6 @@ function toSql(value: unknown): SqlValue {
 
 function cursorValue(value: unknown): SqlValue {
   return toSql(value);
-}
-
-function idOf(document: Document): string {
-  if (typeof document.id !== 'string') {
-    throw new ReadModelQueryError('documents listed with a cursor must carry their id');
-  }
-  return document.id;
 }
 
 function textOf(value: unknown): string {
