@@ -72,6 +72,16 @@ export function describeEventStoreContract(
         expect(Number.isNaN(Date.parse(recorded.recordedAt))).toBe(false);
       });
 
+      it('keeps metadata beyond the standard fields', async () => {
+        const stream = uniqueStream();
+        const event = {
+          ...newEvent('A', {}),
+          metadata: metadata({ idempotencyKey: 'k-1', source: { app: 'cli' } }),
+        };
+        await store.append(stream, [event], 'no_stream');
+        expect((await store.readStream(stream))[0].metadata).toEqual(event.metadata);
+      });
+
       it('appends several events atomically with consecutive revisions', async () => {
         const stream = uniqueStream();
         const events = [newEvent('A', { n: 1 }), newEvent('B', { n: 2 }), newEvent('C', { n: 3 })];
@@ -168,6 +178,17 @@ export function describeEventStoreContract(
         expect(
           ns(await store.readStream(stream, { direction: 'backwards', from: 2, limit: 10 })),
         ).toEqual([2, 1, 0]);
+      });
+
+      it("reads from 'start' and 'end' in either direction", async () => {
+        expect(ns(await store.readStream(stream, { from: 'start', limit: 2 }))).toEqual([0, 1]);
+        expect(ns(await store.readStream(stream, { from: 'end' }))).toEqual([]);
+        expect(
+          ns(await store.readStream(stream, { from: 'end', direction: 'backwards', limit: 2 })),
+        ).toEqual([9, 8]);
+        expect(
+          ns(await store.readStream(stream, { from: 'start', direction: 'backwards' })),
+        ).toEqual([0]);
       });
 
       it('returns nothing for a stream that does not exist', async () => {

@@ -31,12 +31,47 @@ interface PendingAppend {
   readonly stream: string;
   readonly expectedRevision: ExpectedRevision;
   readonly ids: readonly string[];
-  readonly rows: readonly (readonly [string, string, string, string])[];
+  readonly rows: readonly EventColumns[];
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
 }
 
-type EventRow = [number, string, string, number, string, string, string, string];
+/** What an event writes besides stream, revision and recorded time, in column order. */
+type EventColumns = readonly [
+  id: string,
+  type: string,
+  data: string,
+  actor: string,
+  correlationId: string,
+  causationId: string,
+  occurredAt: string,
+  schemaVersion: number,
+  extraMetadata: string | null,
+];
+
+type EventRow = [
+  position: number,
+  id: string,
+  stream: string,
+  revision: number,
+  type: string,
+  data: string,
+  actor: string,
+  correlationId: string,
+  causationId: string,
+  occurredAt: string,
+  schemaVersion: number,
+  extraMetadata: string | null,
+  recordedAt: string,
+];
+
+const STANDARD_METADATA = new Set([
+  'actor',
+  'correlationId',
+  'causationId',
+  'occurredAt',
+  'schemaVersion',
+]);
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
@@ -46,12 +81,19 @@ const SCHEMA = `
     revision    INTEGER NOT NULL,
     type        TEXT    NOT NULL,
     data        TEXT    NOT NULL,
-    metadata    TEXT    NOT NULL,
+    actor          TEXT    NOT NULL,
+    correlation_id TEXT    NOT NULL,
+    causation_id   TEXT    NOT NULL,
+    occurred_at    TEXT    NOT NULL,
+    schema_version INTEGER NOT NULL,
+    -- Metadata beyond the standard fields, as JSON; NULL for most events.
+    metadata_extra TEXT,
     recorded_at TEXT    NOT NULL,
     UNIQUE (stream, revision)
   );
 `;
-const COLUMNS = 'position, event_id, stream, revision, type, data, metadata, recorded_at';
+const COLUMNS = `position, event_id, stream, revision, type, data, actor, correlation_id,
+  causation_id, occurred_at, schema_version, metadata_extra, recorded_at`;
 
 /**
  * The embedded event store: one SQLite file in WAL mode with synchronous=FULL, so an append is
@@ -90,8 +132,9 @@ export class SqliteEventStore implements EventStore {
       release: w.prepare('RELEASE append'),
       rollbackToSavepoint: w.prepare('ROLLBACK TO append'),
       insert: w.prepare(
-        `INSERT INTO events (event_id, stream, revision, type, data, metadata, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO events (event_id, type, data, actor, correlation_id, causation_id,
+           occurred_at, schema_version, metadata_extra, stream, revision, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       lastRevision: w
         .prepare('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')
@@ -130,15 +173,7 @@ export class SqliteEventStore implements EventStore {
       this.assertOpen();
       assertValidAppend(stream, events, expectedRevision);
       // Serialise now: the caller may mutate its objects after the call returns.
-      const rows = events.map(
-        (e) =>
-          [
-            e.id,
-            e.type,
-            toJson(e.id, 'data', e.data),
-            toJson(e.id, 'metadata', e.metadata),
-          ] as const,
-      );
+      const rows = events.map(toColumns);
       return new Promise<AppendResult>((resolve, reject) => {
         this.queue.push({
           stream,
@@ -161,33 +196,48 @@ export class SqliteEventStore implements EventStore {
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const limit = options.limit ?? Number.MAX_SAFE_INTEGER;
-    const rows =
-      options.direction === 'backwards'
-        ? this.statements.readBackwards.all(
-            stream,
-            typeof options.from === 'number' ? options.from : Number.MAX_SAFE_INTEGER,
-            limit,
-          )
-        : this.statements.readForwards.all(
-            stream,
-            typeof options.from === 'number' ? options.from : 0,
-            limit,
-          );
+    const backwards = options.direction === 'backwards';
+    // 'start' is revision 0 and 'end' past the last revision, whichever way the read goes.
+    const from =
+      typeof options.from === 'number'
+        ? options.from
+        : (options.from ?? (backwards ? 'end' : 'start')) === 'start'
+          ? 0
+          : Number.MAX_SAFE_INTEGER;
+    const rows = backwards
+      ? this.statements.readBackwards.all(stream, from, limit)
+      : this.statements.readForwards.all(stream, from, limit);
     return (rows as EventRow[]).map(toRecordedEvent);
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
+  /**
+   * A plain iterator over pages rather than an async generator: a generator's per-event
+   * bookkeeping costs more than decoding the event's envelope.
+   */
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     let after = options.from === undefined || options.from === 'start' ? -1 : options.from.commit;
     let remaining = options.limit ?? Number.POSITIVE_INFINITY;
     const pageSize = options.pageSize ?? 1000;
-    while (remaining > 0) {
-      this.assertOpen();
-      const rows = this.readPage(after, Math.min(pageSize, remaining));
-      if (rows.length === 0) return;
-      for (const event of rows) yield event;
-      after = rows[rows.length - 1].position.commit;
-      remaining -= rows.length;
-    }
+    let page: RecordedEvent[] = [];
+    let index = 0;
+    const done: IteratorResult<RecordedEvent> = { value: undefined, done: true };
+    const next = (): IteratorResult<RecordedEvent> => {
+      if (index === page.length) {
+        if (remaining <= 0) return done;
+        this.assertOpen();
+        page = this.readPage(after, Math.min(pageSize, remaining));
+        index = 0;
+        if (page.length === 0) return done;
+        after = page[page.length - 1].position.commit;
+        remaining -= page.length;
+      }
+      return { value: page[index++], done: false };
+    };
+    return {
+      [Symbol.asyncIterator]: () => ({
+        next: async () => next(),
+      }),
+    };
   }
 
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
@@ -300,15 +350,13 @@ export class SqliteEventStore implements EventStore {
 
     let revision = last ?? -1;
     let position = 0;
-    for (const [id, type, data, metadata] of rows) {
+    for (const columns of rows) {
       revision += 1;
       try {
-        position = Number(
-          s.insert.run(id, stream, revision, type, data, metadata, recordedAt).lastInsertRowid,
-        );
+        position = Number(s.insert.run(...columns, stream, revision, recordedAt).lastInsertRowid);
       } catch (error) {
         if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-          throw new EventIdConflictError(stream, id);
+          throw new EventIdConflictError(stream, columns[0]);
         }
         throw error;
       }
@@ -369,13 +417,39 @@ function at(position: number): Position {
   return { commit: position, prepare: position };
 }
 
+/** Serialises an event now: the caller may change its objects once append returns. */
+function toColumns(event: NewEvent): EventColumns {
+  const { actor, correlationId, causationId, occurredAt, schemaVersion } = event.metadata;
+  const extra = Object.keys(event.metadata).filter((key) => !STANDARD_METADATA.has(key));
+  return [
+    event.id,
+    event.type,
+    toJson(event.id, 'data', event.data),
+    actor,
+    correlationId,
+    causationId,
+    occurredAt,
+    schemaVersion,
+    extra.length > 0
+      ? toJson(
+          event.id,
+          'metadata',
+          Object.fromEntries(extra.map((key) => [key, event.metadata[key]])),
+        )
+      : null,
+  ];
+}
+
 function toRecordedEvent(row: EventRow): RecordedEvent {
-  const [position, id, stream, revision, type, data, metadata, recordedAt] = row;
+  // prettier-ignore
+  const [position, id, stream, revision, type, json, actor, correlationId, causationId,
+    occurredAt, schemaVersion, extra, recordedAt] = row;
+  const metadata = { actor, correlationId, causationId, occurredAt, schemaVersion };
   return {
     id,
     type,
-    data: JSON.parse(data),
-    metadata: JSON.parse(metadata),
+    data: JSON.parse(json),
+    metadata: extra === null ? metadata : { ...metadata, ...JSON.parse(extra) },
     stream,
     revision,
     position: at(position),
