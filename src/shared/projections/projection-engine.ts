@@ -1,0 +1,175 @@
+import type { Logger } from '@nestjs/common';
+import type { Position } from '../eventstore/event-envelope';
+import type { EventStore } from '../eventstore/event-store.port';
+import type { ReadModelStore } from '../readmodels/read-model-store.port';
+import type { ProjectionFailure } from './projection-batch';
+import type { ProjectionDefinition } from './projection-definition';
+import { checkpointName, physicalCollection, type ProjectionBuild } from './projection-naming';
+import { ProjectionRunner, type RunnerState } from './projection-runner';
+
+/** Which build of a projection queries read: kept in the read store across restarts. */
+interface LiveBuild {
+  readonly version: number;
+  readonly tag: string | null;
+  readonly checkpoint: string;
+  /** Logical collection name -> physical collection name. */
+  readonly collections: Readonly<Record<string, string>>;
+}
+
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly version: number;
+  readonly state: RunnerState;
+  /** True when queries read this build (false while it is rebuilt beside the live one). */
+  readonly serving: boolean;
+  readonly position: Position | null;
+  /** Events in the log after the position (at most LAG_COUNT_CAP). */
+  readonly eventsBehind: number;
+  /** Age of the oldest event the build has not processed yet; 0 when caught up. */
+  readonly msBehind: number;
+  readonly failure: ProjectionFailure | null;
+  readonly lastError: string | null;
+}
+
+export interface ProjectionEngineOptions {
+  readonly maxBatchSize?: number;
+  readonly now?: () => number;
+}
+
+const LAG_COUNT_CAP = 1_000_000;
+
+/**
+ * Runs every projection definition on its own checkpointed subscription. A definition whose
+ * version is not the one being served is rebuilt from the start of the log into new collections
+ * (`<collection>_v<version>`) while queries keep reading the old ones; once it has caught up,
+ * reads switch over and the old collections are dropped (blue/green).
+ */
+export class ProjectionEngine {
+  private readonly runners = new Map<string, ProjectionRunner>();
+  private readonly serving = new Map<string, LiveBuild>();
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly readModels: ReadModelStore,
+    readonly definitions: readonly ProjectionDefinition[],
+    private readonly logger: Logger,
+    private readonly options: ProjectionEngineOptions = {},
+  ) {
+    const names = new Set<string>();
+    for (const definition of definitions) {
+      if (names.has(definition.name))
+        throw new Error(`projection ${definition.name} is defined twice`);
+      names.add(definition.name);
+    }
+  }
+
+  async start(): Promise<void> {
+    for (const definition of this.definitions) await this.startBuild({ definition });
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+  }
+
+  /** The physical collection queries read for a projection's logical collection. */
+  collection(projection: string, collection: string): string {
+    const live = this.serving.get(projection);
+    const physical = live?.collections[collection];
+    if (!physical) throw new Error(`projection ${projection} has no collection ${collection}`);
+    return physical;
+  }
+
+  /** Waits until the named projections (default: all) have processed the position. */
+  async waitFor(
+    position: Position,
+    timeoutMs: number,
+    projections?: readonly string[],
+  ): Promise<boolean> {
+    const runners = [...this.runners.entries()]
+      .filter(([name]) => !projections || projections.includes(name))
+      .map(([, runner]) => runner);
+    const reached = await Promise.all(runners.map((runner) => runner.waitFor(position, timeoutMs)));
+    return reached.every(Boolean);
+  }
+
+  async statuses(): Promise<ProjectionStatus[]> {
+    const now = this.options.now ?? Date.now;
+    return Promise.all(
+      [...this.runners.entries()].map(async ([name, runner]) => {
+        const status = runner.status();
+        const from = status.position ?? 'start';
+        const eventsBehind = await this.events.countAfter(from, LAG_COUNT_CAP);
+        let msBehind = 0;
+        if (eventsBehind > 0) {
+          for await (const next of this.events.readAll({ from, limit: 1 })) {
+            msBehind = Math.max(0, now() - Date.parse(next.recordedAt));
+          }
+        }
+        return {
+          name,
+          version: runner.build.definition.version,
+          state: status.state,
+          serving: this.serving.get(name)?.checkpoint === checkpointName(runner.build),
+          position: status.position,
+          eventsBehind,
+          msBehind,
+          failure: status.failure,
+          lastError: status.lastError,
+        };
+      }),
+    );
+  }
+
+  private async startBuild(build: ProjectionBuild): Promise<void> {
+    const { definition } = build;
+    const live = await this.readModels.getMeta<LiveBuild>(metaKey(definition.name));
+    const candidate = describeBuild(build);
+    const isServing = live?.checkpoint === candidate.checkpoint;
+    if (!live || isServing) {
+      // Nothing older to keep serving: this build serves reads from the start.
+      await this.readModels.setMeta(metaKey(definition.name), candidate);
+      this.serving.set(definition.name, candidate);
+    } else {
+      this.serving.set(definition.name, live);
+      this.logger.log(
+        `projection ${definition.name} v${definition.version} is rebuilt beside v${live.version}, which serves reads until then`,
+      );
+    }
+    const runner = new ProjectionRunner(build, this.events, this.readModels, this.logger, {
+      maxBatchSize: this.options.maxBatchSize,
+      onCaughtUp:
+        live && !isServing ? () => this.switchOver(definition.name, live, candidate) : undefined,
+    });
+    this.runners.set(definition.name, runner);
+    await runner.start();
+  }
+
+  private async switchOver(name: string, previous: LiveBuild, next: LiveBuild): Promise<void> {
+    await this.readModels.setMeta(metaKey(name), next);
+    this.serving.set(name, next);
+    for (const collection of Object.values(previous.collections)) {
+      if (!Object.values(next.collections).includes(collection)) {
+        await this.readModels.dropCollection(collection);
+      }
+    }
+    await this.readModels.deleteCheckpoint(previous.checkpoint);
+    this.logger.log(
+      `projection ${name} now serves v${next.version}; v${previous.version} was dropped`,
+    );
+  }
+}
+
+function metaKey(projection: string): string {
+  return `projection:${projection}`;
+}
+
+function describeBuild(build: ProjectionBuild): LiveBuild {
+  return {
+    version: build.definition.version,
+    tag: build.tag ?? null,
+    checkpoint: checkpointName(build),
+    collections: Object.fromEntries(
+      build.definition.collections.map((c) => [c.name, physicalCollection(build, c.name)]),
+    ),
+  };
+}
