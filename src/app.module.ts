@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { HealthModule } from './health/health.module';
+import { PurchasingModule } from './purchasing/purchasing.module';
+import { CommandsModule } from './shared/commands/commands.module';
+import { APP_CONFIG, type AppConfig } from './shared/config/app-config';
+import { ConfigModule } from './shared/config/config.module';
+import { EventStoreModule } from './shared/eventstore/event-store.module';
+import { requestIdOf } from './shared/http/request-id';
+import { ProjectionsModule } from './shared/projections/projections.module';
+import { ReadModelsModule } from './shared/readmodels/read-models.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          genReqId: requestIdOf,
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+        },
+      }),
+    }),
+    CqrsModule.forRoot(),
+    EventStoreModule,
+    ReadModelsModule,
+    ProjectionsModule,
+    CommandsModule,
+    HealthModule,
+    PurchasingModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,60 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
+import type { LogHead } from '../shared/eventstore/event-store.port';
+import { EVENT_STORE, type EventStore } from '../shared/eventstore/event-store.port';
+import { ProjectionEngine, type ProjectionStatus } from '../shared/projections/projection-engine';
+import { READ_MODEL_STORE, type ReadModelStore } from '../shared/readmodels/read-model-store.port';
+
+interface StoreHealth {
+  readonly status: 'ok' | 'down';
+  readonly adapter: string;
+  readonly error?: string;
+}
+
+export interface HealthReport {
+  /** ok; degraded when a projection has stopped; down when a store cannot be reached (503). */
+  readonly status: 'ok' | 'degraded' | 'down';
+  readonly eventStore: StoreHealth & { readonly head?: LogHead | null };
+  readonly readStore: StoreHealth;
+  readonly projections: readonly ProjectionStatus[];
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    private readonly projections: ProjectionEngine,
+  ) {}
+
+  @Get()
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
+    const [eventStore, readStore] = await Promise.all([
+      probe(this.config.eventStore.kind, async () => ({ head: await this.events.head() })),
+      probe(this.config.readStore.kind, () => this.readModels.ping()),
+    ]);
+    const projections = eventStore.status === 'ok' ? await this.projections.statuses() : [];
+    const down = eventStore.status === 'down' || readStore.status === 'down';
+    const stopped = projections.some((p) => p.state === 'failed');
+    if (down) void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return {
+      status: down ? 'down' : stopped ? 'degraded' : 'ok',
+      eventStore,
+      readStore,
+      projections,
+    };
+  }
+}
+
+async function probe<T extends object | void>(adapter: string, check: () => Promise<T>) {
+  try {
+    const details = await check();
+    return { status: 'ok' as const, adapter, ...(details ?? {}) };
+  } catch (error) {
+    return { status: 'down' as const, adapter, error: (error as Error).message };
+  }
+}

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { loadConfig } from './shared/config/app-config';
+import { configureHttpApp, createHttpAdapter } from './shared/http/http-app';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule,
+    createHttpAdapter(config),
+    {
+      bufferLogs: true,
+    },
+  );
+  app.useLogger(app.get(Logger));
+  configureHttpApp(app);
+  const openApi = new DocumentBuilder()
+    .setTitle('backorder-ledger')
+    .setDescription('Customer backorders tied to vendor purchase orders, recorded as events')
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  app.enableShutdownHooks();
+  await app.listen({ port: config.port, host: config.host });
+  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  // A plain line for the person who typed `npm start`; everything else is JSON logs.
+  process.stdout.write(
+    `backorder-ledger listening on http://${shown}:${config.port} ` +
+      `(event store: ${config.eventStore.kind}, read store: ${config.readStore.kind}, data: ${config.dataDir})\n`,
+  );
+}
+
+void bootstrap();

@@ -1,0 +1,88 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { CONSOLIDATION_POLICIES, type ConsolidationPolicy } from './vendor.events';
+
+export class RegisterVendorDto {
+  @ApiProperty({ example: 'Nourison Rugs' })
+  @IsString()
+  @Length(1, 120)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name!: string;
+
+  @ApiProperty({
+    example: 21,
+    description: 'Days from PO submission to delivery, as the vendor quotes it',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(730)
+  leadTimeDays!: number;
+
+  @ApiProperty({ enum: CONSOLIDATION_POLICIES, example: 'daily' })
+  @IsIn(CONSOLIDATION_POLICIES)
+  consolidation!: ConsolidationPolicy;
+
+  @ApiPropertyOptional({ example: 'orders@nourison.example' })
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @ApiPropertyOptional({ example: '+1 201 555 0100' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[+\d][\d\s().-]{5,30}$/, { message: 'phone must be a phone number' })
+  phone?: string;
+}
+
+export class ChangeVendorTermsDto {
+  @ApiPropertyOptional({ example: 28 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(730)
+  leadTimeDays?: number;
+
+  @ApiPropertyOptional({ enum: CONSOLIDATION_POLICIES, example: 'weekly' })
+  @IsOptional()
+  @IsIn(CONSOLIDATION_POLICIES)
+  consolidation?: ConsolidationPolicy;
+}
+
+export class ListVendorsDto {
+  @ApiPropertyOptional({ description: 'Words of the vendor name' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: CONSOLIDATION_POLICIES })
+  @IsOptional()
+  @IsIn(CONSOLIDATION_POLICIES)
+  consolidation?: ConsolidationPolicy;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  cursor?: string;
+}

@@ -1,0 +1,93 @@
+import { resolve } from 'node:path';
+
+export const APP_CONFIG = Symbol('AppConfig');
+
+/** Everything the server reads from its environment, checked once at start. */
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly eventStore:
+    | { readonly kind: 'sqlite'; readonly file: string }
+    | { readonly kind: 'esdb'; readonly connectionString: string };
+  readonly readStore:
+    | { readonly kind: 'sqlite'; readonly file: string }
+    | { readonly kind: 'mongodb'; readonly url: string };
+  readonly logLevel: string;
+  /** Largest request body accepted, in bytes. */
+  readonly bodyLimit: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Defaults run fully embedded: `npm start` needs no variable at all. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    eventStore: eventStoreConfig(env, dataDir),
+    readStore: readStoreConfig(env, dataDir),
+    logLevel: oneOf(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      'info',
+    ),
+    bodyLimit: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+  };
+}
+
+function eventStoreConfig(env: NodeJS.ProcessEnv, dataDir: string): AppConfig['eventStore'] {
+  const kind = oneOf(env, 'EVENT_STORE', ['sqlite', 'esdb'], 'sqlite');
+  if (kind === 'sqlite') return { kind, file: resolve(dataDir, 'events.sqlite') };
+  return {
+    kind,
+    connectionString: required(env, 'EVENTSTORE_CONNECTION_STRING', 'EVENT_STORE=esdb'),
+  };
+}
+
+function readStoreConfig(env: NodeJS.ProcessEnv, dataDir: string): AppConfig['readStore'] {
+  const kind = oneOf(env, 'READ_STORE', ['sqlite', 'mongodb'], 'sqlite');
+  if (kind === 'sqlite') return { kind, file: resolve(dataDir, 'read-models.sqlite') };
+  return { kind, url: required(env, 'MONGODB_URL', 'READ_STORE=mongodb') };
+}
+
+function integer(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${text}"`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  if (!allowed.includes(text as T)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, not "${text}"`);
+  }
+  return text as T;
+}
+
+function required(env: NodeJS.ProcessEnv, name: string, because: string): string {
+  const text = env[name];
+  if (!text) throw new ConfigError(`${name} is required with ${because}`);
+  return text;
+}

@@ -1,0 +1,37 @@
+import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { CommandContext } from '../commands/command-context';
+import { requestIdOf } from './request-id';
+
+const TOKEN = /^[\w.@:+-]{1,128}$/;
+
+/**
+ * The one place that turns a request into a command context. Until authentication lands, the
+ * actor is the `X-Actor` header (default `anonymous`); a client may carry its own
+ * `X-Correlation-Id` across requests, otherwise the request id stands for it.
+ */
+export function commandContextOf(request: FastifyRequest): CommandContext {
+  const requestId = requestIdOf(request.raw);
+  const actor = header(request, 'x-actor') ?? 'anonymous';
+  const correlationId = header(request, 'x-correlation-id') ?? requestId;
+  return { actor, correlationId, causationId: requestId };
+}
+
+export const RequestContext = createParamDecorator(
+  (_: unknown, context: ExecutionContext): CommandContext =>
+    commandContextOf(context.switchToHttp().getRequest<FastifyRequest>()),
+);
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !TOKEN.test(value)) {
+    throw new BadRequestException({
+      message: 'Validation failed',
+      fields: [
+        { field: name, errors: [`${name} must be 1 to 128 letters, digits or . @ : + - _`] },
+      ],
+    });
+  }
+  return value;
+}
