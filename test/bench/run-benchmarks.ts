@@ -1,0 +1,79 @@
+/**
+ * `npm run bench`: measures the real stack on this machine and prints a table. Sizes are the
+ * issue's own; `npm run bench -- --quick` runs a tenth of them to try the harness.
+ * Timings are printed here, never asserted in tests. It runs with the V8 flags `npm start` gives
+ * the server (a 32 MB young generation: event processing allocates many short-lived objects).
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { tempDir } from '../support/temp-dir';
+import { type BenchRow, printTable, rate, thousands } from './bench-table';
+import { benchBatchAppends, benchConcurrentAppends, fillLog } from './event-store.bench';
+import { measureReadAll } from './read-all.bench';
+import { measureReplay } from './projection-replay.bench';
+
+const quick = process.argv.includes('--quick');
+const scale = (n: number) => (quick ? n / 10 : n);
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--read-all-child') {
+    process.stdout.write(JSON.stringify(await measureReadAll(process.argv[3])));
+    return;
+  }
+  const dir = tempDir('backorder-ledger-bench-');
+  const rows: BenchRow[] = [];
+  const step = (text: string) => process.stderr.write(`${text}\n`);
+  try {
+    step('appending in batches of 100 ...');
+    rows.push(await benchBatchAppends(dir.path, scale(200_000)));
+    step('appending from 100 concurrent callers ...');
+    rows.push(await benchConcurrentAppends(dir.path, scale(100_000)));
+
+    const total = scale(1_000_000);
+    const log = join(dir.path, 'million.sqlite');
+    step(`filling a log of ${thousands(total)} events ...`);
+    await fillLog(log, total);
+
+    step('reading the whole log ...');
+    const read = readAllInChild(log);
+    const readRate = rate(read.events, read.ms);
+    rows.push({
+      benchmark: `readAll with JSON decode (${thousands(read.events)} events)`,
+      target: '>= 300,000 events/s, RSS growth < 200 MB',
+      measured: `${thousands(readRate)} events/s, RSS growth ${read.rssGrowthMb.toFixed(0)} MB`,
+      met: readRate >= 300_000 && read.rssGrowthMb < 200,
+    });
+
+    step('replaying the log through the projection engine ...');
+    const replay = await measureReplay(log, dir.path);
+    const replayRate = rate(replay.events, replay.ms);
+    rows.push({
+      benchmark: `projection replay into sqlite read store, count per stream (${thousands(replay.events)} events, ${thousands(replay.streams)} streams)`,
+      target: '>= 100,000 events/s',
+      measured: `${thousands(replayRate)} events/s; replay time / readAll time = ${(replay.ms / read.ms).toFixed(2)}`,
+      met: replayRate >= 100_000,
+    });
+  } finally {
+    dir.remove();
+  }
+  process.stdout.write(`\n${printTable(rows)}\n\nmachine: ${machine()}\n`);
+}
+
+function readAllInChild(file: string) {
+  const output = execFileSync(
+    process.execPath,
+    [...process.execArgv, '--expose-gc', __filename, '--read-all-child', file],
+    { encoding: 'utf8', maxBuffer: 1024 * 1024 },
+  );
+  return JSON.parse(output) as Awaited<ReturnType<typeof measureReadAll>>;
+}
+
+function machine(): string {
+  return `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
