@@ -11,4 +11,5 @@ const project = (name, extra = {}) => ({
 
 module.exports = {
   projects: [project('unit'), project('contract'), project('e2e')],
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
