@@ -9,6 +9,7 @@ import {
   WrongExpectedVersionError,
 } from '../../src/shared/eventstore/event-store.errors';
 import type { EventStore, EventSubscription } from '../../src/shared/eventstore/event-store.port';
+import { describeSkippedContract } from '../support/contract';
 import { collect, metadata, newEvent, uniqueStream } from '../support/events';
 
 export interface EventStoreUnderTest {
@@ -26,14 +27,7 @@ export function describeEventStoreContract(
   adapter: string,
   open: (() => Promise<EventStoreUnderTest>) | { skip: string },
 ): void {
-  if ('skip' in open) {
-    describe.skip(`event store contract: ${adapter} (skipped: ${open.skip})`, () => {
-      it('runs when its server is configured', () => undefined);
-    });
-    // Said out loud as well, so a skipped adapter never reads as a pass.
-    console.warn(`event store contract for ${adapter} is SKIPPED: ${open.skip}`);
-    return;
-  }
+  if ('skip' in open) return describeSkippedContract('event store', adapter, open.skip);
 
   describe(`event store contract: ${adapter}`, () => {
     let subject: EventStoreUnderTest;

@@ -1,7 +1,7 @@
 import type { Filter, Document as MongoDocument } from 'mongodb';
 import type { Position } from '../eventstore/event-envelope';
 import { type Condition, readPath, type SortKey } from './read-model-query';
-import { type FieldValue, ReadModelQueryError } from './read-model-store.port';
+import type { FieldValue } from './read-model-store.port';
 
 /**
  * The read-model query conditions and keyset cursors of `read-model-query`, in MongoDB's filter
@@ -59,8 +59,7 @@ export function conditionFilter(condition: Condition): MongoFilter {
  * first ascending and last descending, as SQLite sorts NULL; each key's "after" respects that,
  * so documents missing a sort field are neither skipped nor repeated.
  */
-export function keysetFilter(sort: readonly SortKey[], cursor: readonly unknown[]): MongoFilter {
-  const values = cursor.map(cursorField);
+export function keysetFilter(sort: readonly SortKey[], values: readonly FieldValue[]): MongoFilter {
   const alternatives: MongoFilter[] = [];
   sort.forEach((key, i) => {
     const path = fieldPath(key.field);
@@ -90,17 +89,4 @@ export function cursorValues(sort: readonly SortKey[], last: StoredRecord): Fiel
       ? value
       : null;
   });
-}
-
-/** Cursor values go into filters: anything but a plain value could smuggle in an operator. */
-function cursorField(value: unknown): FieldValue {
-  if (
-    value === null ||
-    typeof value === 'string' ||
-    typeof value === 'boolean' ||
-    (typeof value === 'number' && Number.isFinite(value))
-  ) {
-    return value;
-  }
-  throw new ReadModelQueryError('cursor does not belong to this query');
 }

@@ -112,14 +112,15 @@ export function encodeCursor(values: readonly unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, length: number): unknown[] {
+export function decodeCursor(cursor: string, length: number): FieldValue[] {
   let values: unknown;
   try {
     values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw new ReadModelQueryError('cursor is not one this store issued');
   }
-  if (!Array.isArray(values) || values.length !== length) {
+  // Plain values only: a forged cursor must not smuggle an operator or object into a query.
+  if (!Array.isArray(values) || values.length !== length || !values.every(isFieldValue)) {
     throw new ReadModelQueryError('cursor does not belong to this query');
   }
   return values;
@@ -167,15 +168,17 @@ function isRange(condition: FieldValue | FieldRange): condition is FieldRange {
 }
 
 function scalar(field: string, value: unknown): FieldValue {
-  if (
+  if (isFieldValue(value)) return value;
+  throw new ReadModelQueryError(
+    `${field} can only be compared with a string, number, boolean or null`,
+  );
+}
+
+export function isFieldValue(value: unknown): value is FieldValue {
+  return (
     value === null ||
     typeof value === 'string' ||
     typeof value === 'boolean' ||
     (typeof value === 'number' && Number.isFinite(value))
-  ) {
-    return value;
-  }
-  throw new ReadModelQueryError(
-    `${field} can only be compared with a string, number, boolean or null`,
   );
 }
