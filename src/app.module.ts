@@ -8,7 +8,9 @@ import { APP_CONFIG, type AppConfig } from './shared/config/app-config';
 import { ConfigModule } from './shared/config/config.module';
 import { EventStoreModule } from './shared/eventstore/event-store.module';
 import { requestIdOf } from './shared/http/request-id';
+import { HttpModule } from './shared/http/http.module';
 import { ProjectionsModule } from './shared/projections/projections.module';
+import { ReactorsModule } from './shared/reactors/reactors.module';
 import { ReadModelsModule } from './shared/readmodels/read-models.module';
 
 @Module({
@@ -28,7 +30,9 @@ import { ReadModelsModule } from './shared/readmodels/read-models.module';
     EventStoreModule,
     ReadModelsModule,
     ProjectionsModule,
+    ReactorsModule,
     CommandsModule,
+    HttpModule,
     HealthModule,
     PurchasingModule,
   ],

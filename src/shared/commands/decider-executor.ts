@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Decider, DomainEvent } from '../domain/decider';
-import type { NewEvent, Position } from '../eventstore/event-envelope';
+import type { EventMetadata, NewEvent, Position } from '../eventstore/event-envelope';
 import { newEventId } from '../eventstore/event-ids';
 import { EVENT_STORE, type EventStore } from '../eventstore/event-store.port';
 import { Clock } from '../time/clock';
+import { AggregateStateCache } from './aggregate-state-cache';
 import type { CommandContext } from './command-context';
 
 export interface CommandOutcome<TEvent extends DomainEvent> {
@@ -17,12 +18,15 @@ export interface CommandOutcome<TEvent extends DomainEvent> {
 }
 
 /**
- * The whole write path of a command: read the stream, fold it with the decider's evolve, ask
- * decide, append what it returns at exactly the revision that was read. A concurrent writer in
- * between makes the append fail with WrongExpectedVersionError (HTTP 409), never overwrite.
+ * The whole write path of a command: read the stream (from the cached state on), fold it with the
+ * decider's evolve, ask decide, append what it returns at exactly the revision that was read. A
+ * concurrent writer in between makes the append fail with WrongExpectedVersionError (HTTP 409),
+ * never overwrite.
  */
 @Injectable()
 export class DeciderExecutor {
+  private readonly cache = new AggregateStateCache();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
@@ -34,29 +38,23 @@ export class DeciderExecutor {
     command: TCommand,
     context: CommandContext,
   ): Promise<CommandOutcome<TEvent>> {
-    const history = await this.store.readStream(stream);
-    const state = history.reduce(
-      (current, event) => decider.evolve(current, event as unknown as TEvent),
-      decider.initialState,
-    );
+    const { state, revision, position } = await this.load(decider, stream);
     const decided = decider.decide(command, state);
-    const last = history.at(-1);
-    if (decided.length === 0) {
-      return {
-        stream,
-        events: [],
-        revision: last?.revision ?? null,
-        position: last?.position ?? null,
-      };
-    }
-    const occurredAt = this.clock.now().toISOString();
+    if (decided.length === 0) return { stream, events: [], revision, position };
+    const metadata = metadataOf(context, this.clock.now().toISOString());
     const events: NewEvent[] = decided.map((event) => ({
       id: newEventId(),
       type: event.type,
       data: event.data,
-      metadata: { ...context, occurredAt, schemaVersion: 1 },
+      metadata,
     }));
-    const result = await this.store.append(stream, events, last?.revision ?? 'no_stream');
+    const result = await this.store.append(stream, events, revision ?? 'no_stream');
+    this.cache.set(stream, {
+      owner: decider,
+      state: decided.reduce(decider.evolve, state),
+      revision: result.nextExpectedRevision,
+      position: result.position,
+    });
     return {
       stream,
       events: decided,
@@ -64,4 +62,36 @@ export class DeciderExecutor {
       position: result.position,
     };
   }
+
+  /** The current state of a stream, for a reader that must see the truth rather than a read model. */
+  async load<TEvent extends DomainEvent, TState>(
+    decider: Pick<Decider<unknown, TEvent, TState>, 'initialState' | 'evolve'>,
+    stream: string,
+  ): Promise<{ state: TState; revision: number | null; position: Position | null }> {
+    const cached = this.cache.get(stream, decider);
+    const fresh = await this.store.readStream(stream, cached ? { from: cached.revision + 1 } : {});
+    const state = fresh.reduce(
+      (current, event) => decider.evolve(current, event as unknown as TEvent),
+      (cached?.state as TState | undefined) ?? decider.initialState,
+    );
+    const last = fresh.at(-1);
+    const revision = last?.revision ?? cached?.revision ?? null;
+    const position = last?.position ?? cached?.position ?? null;
+    if (last && position)
+      this.cache.set(stream, { owner: decider, state, revision: last.revision, position });
+    return { state, revision, position };
+  }
+}
+
+function metadataOf(context: CommandContext, occurredAt: string): EventMetadata {
+  const { actor, correlationId, causationId, idempotencyKey, processManager } = context;
+  return {
+    actor,
+    correlationId,
+    causationId,
+    occurredAt,
+    schemaVersion: 1,
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+    ...(processManager ? { processManager } : {}),
+  };
 }

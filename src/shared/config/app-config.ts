@@ -16,6 +16,16 @@ export interface AppConfig {
   readonly logLevel: string;
   /** Largest request body accepted, in bytes. */
   readonly bodyLimit: number;
+  readonly store: {
+    /** Where daily and weekly PO windows begin and end (an IANA zone). */
+    readonly timeZone: string;
+    readonly currency: string;
+    /** Which waiting customers get units first when goods arrive. */
+    readonly allocationOrder: 'oldest-first' | 'priority';
+  };
+  readonly notifier:
+    | { readonly kind: 'log'; readonly file: string }
+    | { readonly kind: 'smtp'; readonly url: string; readonly from: string };
 }
 
 export class ConfigError extends Error {
@@ -38,7 +48,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'info',
     ),
     bodyLimit: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+    store: {
+      timeZone: timeZone(env.STORE_TIMEZONE ?? 'UTC'),
+      currency: currency(env.STORE_CURRENCY ?? 'USD'),
+      allocationOrder: oneOf(env, 'ALLOCATION_ORDER', ['oldest-first', 'priority'], 'oldest-first'),
+    },
+    notifier: notifierConfig(env, dataDir),
   };
+}
+
+function notifierConfig(env: NodeJS.ProcessEnv, dataDir: string): AppConfig['notifier'] {
+  const kind = oneOf(env, 'NOTIFIER', ['log', 'smtp'], 'log');
+  if (kind === 'log') return { kind, file: resolve(dataDir, 'notices.log') };
+  return {
+    kind,
+    url: required(env, 'SMTP_URL', 'NOTIFIER=smtp'),
+    from: required(env, 'NOTICE_FROM', 'NOTIFIER=smtp'),
+  };
+}
+
+function timeZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new ConfigError(
+      `STORE_TIMEZONE must be an IANA time zone such as America/New_York, not "${zone}"`,
+    );
+  }
+  return zone;
+}
+
+function currency(code: string): string {
+  if (!/^[A-Z]{3}$/.test(code))
+    throw new ConfigError(`STORE_CURRENCY must be an ISO 4217 code, not "${code}"`);
+  return code;
 }
 
 function eventStoreConfig(env: NodeJS.ProcessEnv, dataDir: string): AppConfig['eventStore'] {

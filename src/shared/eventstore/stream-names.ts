@@ -4,4 +4,9 @@
  */
 export const streams = {
   vendor: (vendorId: string) => `vendor-${vendorId}`,
+  product: (productId: string) => `product-${productId}`,
+  customer: (customerId: string) => `customer-${customerId}`,
+  stock: (productId: string) => `stock-${productId}`,
+  backorder: (backorderId: string) => `backorder-${backorderId}`,
+  purchaseOrder: (poId: string) => `purchase_order-${poId}`,
 } as const;

@@ -8,13 +8,20 @@ const TOKEN = /^[\w.@:+-]{1,128}$/;
 /**
  * The one place that turns a request into a command context. Until authentication lands, the
  * actor is the `X-Actor` header (default `anonymous`); a client may carry its own
- * `X-Correlation-Id` across requests, otherwise the request id stands for it.
+ * `X-Correlation-Id` across requests, otherwise the request id stands for it; an
+ * `Idempotency-Key` makes a retried write safe.
  */
 export function commandContextOf(request: FastifyRequest): CommandContext {
   const requestId = requestIdOf(request.raw);
   const actor = header(request, 'x-actor') ?? 'anonymous';
   const correlationId = header(request, 'x-correlation-id') ?? requestId;
-  return { actor, correlationId, causationId: requestId };
+  const idempotencyKey = header(request, 'idempotency-key');
+  return {
+    actor,
+    correlationId,
+    causationId: requestId,
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+  };
 }
 
 export const RequestContext = createParamDecorator(

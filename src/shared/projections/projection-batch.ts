@@ -1,3 +1,8 @@
+import {
+  type BatchResult,
+  type ConsumerFailure,
+  describeFailure,
+} from '../consumers/checkpointed-runner';
 import { comparePositions, type Position, type RecordedEvent } from '../eventstore/event-envelope';
 import type {
   Document,
@@ -7,20 +12,10 @@ import type {
 } from '../readmodels/read-model-store.port';
 import { checkpointName, physicalCollection, type ProjectionBuild } from './projection-naming';
 
-export interface ProjectionFailure {
-  readonly eventId: string;
-  readonly eventType: string;
-  readonly position: Position;
-  readonly message: string;
-}
-
-export interface BatchOutcome {
+export interface BatchOutcome extends BatchResult {
   /** Events taken into account (handled or passed over), in order, before any failure. */
   readonly processed: number;
-  /** The checkpoint written, or null when nothing could advance. */
-  readonly checkpoint: Position | null;
   readonly documentsWritten: number;
-  readonly failure: ProjectionFailure | null;
 }
 
 interface Slot {
@@ -54,7 +49,7 @@ export async function applyEvents(
         )(new Set(definition.eventTypes));
   const collections = definition.collections;
   const targets: (readonly (readonly string[])[] | null)[] = [];
-  let failure: ProjectionFailure | null = null;
+  let failure: ConsumerFailure | null = null;
   let usable = events.length;
 
   // First pass: which documents the batch touches, so they load in one round trip per collection.
@@ -134,13 +129,4 @@ export async function applyEvents(
   const checkpoint = processed > 0 ? events[processed - 1].position : null;
   if (checkpoint) await store.applyBatch(checkpointName(build), writes, checkpoint);
   return { processed, checkpoint, documentsWritten: writes.length, failure };
-}
-
-function describeFailure(event: RecordedEvent, error: unknown): ProjectionFailure {
-  return {
-    eventId: event.id,
-    eventType: event.type,
-    position: event.position,
-    message: error instanceof Error ? error.message : String(error),
-  };
 }

@@ -2,10 +2,11 @@ import type { Logger } from '@nestjs/common';
 import type { Position } from '../eventstore/event-envelope';
 import type { EventStore } from '../eventstore/event-store.port';
 import type { ReadModelStore } from '../readmodels/read-model-store.port';
-import type { ProjectionFailure } from './projection-batch';
+import type { ConsumerFailure, RunnerState } from '../consumers/checkpointed-runner';
+import { type ConsumerLag, measureLag } from '../consumers/consumer-lag';
 import type { ProjectionDefinition } from './projection-definition';
 import { checkpointName, physicalCollection, type ProjectionBuild } from './projection-naming';
-import { ProjectionRunner, type RunnerState } from './projection-runner';
+import { ProjectionRunner } from './projection-runner';
 
 /** Which build of a projection queries read: kept in the read store across restarts. */
 interface LiveBuild {
@@ -16,18 +17,14 @@ interface LiveBuild {
   readonly collections: Readonly<Record<string, string>>;
 }
 
-export interface ProjectionStatus {
+export interface ProjectionStatus extends ConsumerLag {
   readonly name: string;
   readonly version: number;
   readonly state: RunnerState;
   /** True when queries read this build (false while it is rebuilt beside the live one). */
   readonly serving: boolean;
   readonly position: Position | null;
-  /** Events in the log after the position (at most LAG_COUNT_CAP). */
-  readonly eventsBehind: number;
-  /** Age of the oldest event the build has not processed yet; 0 when caught up. */
-  readonly msBehind: number;
-  readonly failure: ProjectionFailure | null;
+  readonly failure: ConsumerFailure | null;
   readonly lastError: string | null;
 }
 
@@ -35,8 +32,6 @@ export interface ProjectionEngineOptions {
   readonly maxBatchSize?: number;
   readonly now?: () => number;
 }
-
-const LAG_COUNT_CAP = 1_000_000;
 
 /**
  * Runs every projection definition on its own checkpointed subscription. A definition whose
@@ -97,14 +92,7 @@ export class ProjectionEngine {
     return Promise.all(
       [...this.runners.entries()].map(async ([name, runner]) => {
         const status = runner.status();
-        const from = status.position ?? 'start';
-        const eventsBehind = await this.events.countAfter(from, LAG_COUNT_CAP);
-        let msBehind = 0;
-        if (eventsBehind > 0) {
-          for await (const next of this.events.readAll({ from, limit: 1 })) {
-            msBehind = Math.max(0, now() - Date.parse(next.recordedAt));
-          }
-        }
+        const { eventsBehind, msBehind } = await measureLag(this.events, status.position, now());
         return {
           name,
           version: runner.build.definition.version,

@@ -1,0 +1,152 @@
+import type { Decider } from '../shared/domain/decider';
+import { BusinessRuleViolation, UnknownEntityError } from '../shared/domain/domain-errors';
+import type { Money } from '../shared/domain/money';
+import type { ProductCommand, ProductRevision } from './product.commands';
+import type { EditableDetails, ProductDetails, ProductEvent } from './product.events';
+
+export type ProductState =
+  | { readonly status: 'unlisted' }
+  | {
+      readonly status: 'listed' | 'discontinued';
+      readonly productId: string;
+      readonly details: ProductDetails;
+      readonly cost: Money;
+      readonly retailPrice: Money;
+    };
+
+const EDITABLE: readonly (keyof EditableDetails)[] = [
+  'name',
+  'collection',
+  'design',
+  'color',
+  'size',
+  'material',
+  'images',
+];
+
+export const productDecider: Decider<ProductCommand, ProductEvent, ProductState> = {
+  initialState: { status: 'unlisted' },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'ProductListed': {
+        const { productId, cost, retailPrice, ...details } = event.data;
+        return { status: 'listed', productId, details, cost, retailPrice };
+      }
+      case 'ProductDetailsChanged':
+        return state.status === 'unlisted'
+          ? state
+          : { ...state, details: { ...state.details, ...event.data.changes } };
+      case 'ProductCostChanged':
+        return state.status === 'unlisted' ? state : { ...state, cost: event.data.cost };
+      case 'ProductPriceChanged':
+        return state.status === 'unlisted'
+          ? state
+          : { ...state, retailPrice: event.data.retailPrice };
+      case 'ProductDiscontinued':
+        return state.status === 'unlisted' ? state : { ...state, status: 'discontinued' };
+      default: {
+        const unknown: never = event;
+        return unknown;
+      }
+    }
+  },
+
+  decide(command, state) {
+    switch (command.kind) {
+      case 'ListProduct': {
+        assertMoney(command.cost, 'cost');
+        assertMoney(command.retailPrice, 'retail price');
+        if (state.status !== 'unlisted') {
+          const same =
+            JSON.stringify(state.details) === JSON.stringify(command.details) &&
+            sameMoney(state.cost, command.cost) &&
+            sameMoney(state.retailPrice, command.retailPrice);
+          if (same) return [];
+          throw new BusinessRuleViolation(
+            'product-already-listed',
+            `vendor SKU ${command.details.vendorSku} is already listed for this vendor; revise it instead`,
+            { productId: state.productId },
+          );
+        }
+        return [
+          {
+            type: 'ProductListed',
+            data: {
+              productId: command.productId,
+              ...command.details,
+              cost: command.cost,
+              retailPrice: command.retailPrice,
+            },
+          },
+        ];
+      }
+      case 'ReviseProduct': {
+        if (state.status === 'unlisted') throw new UnknownEntityError('product', command.productId);
+        return revise(command.productId, command.revision, state);
+      }
+      case 'DiscontinueProduct': {
+        if (state.status === 'unlisted') throw new UnknownEntityError('product', command.productId);
+        if (state.status === 'discontinued') return [];
+        return [
+          {
+            type: 'ProductDiscontinued',
+            data: { productId: command.productId, reason: command.reason },
+          },
+        ];
+      }
+      default: {
+        const unknown: never = command;
+        return unknown;
+      }
+    }
+  },
+};
+
+function revise(
+  productId: string,
+  revision: ProductRevision,
+  state: Extract<ProductState, { status: 'listed' | 'discontinued' }>,
+): ProductEvent[] {
+  const events: ProductEvent[] = [];
+  const changes: Record<string, unknown> = {};
+  const previous: Record<string, unknown> = {};
+  for (const field of EDITABLE) {
+    const next = revision[field];
+    if (next !== undefined && JSON.stringify(next) !== JSON.stringify(state.details[field])) {
+      changes[field] = next;
+      previous[field] = state.details[field];
+    }
+  }
+  if (Object.keys(changes).length > 0) {
+    events.push({ type: 'ProductDetailsChanged', data: { productId, changes, previous } });
+  }
+  if (revision.cost && !sameMoney(revision.cost, state.cost)) {
+    assertMoney(revision.cost, 'cost');
+    events.push({
+      type: 'ProductCostChanged',
+      data: { productId, cost: revision.cost, previous: state.cost },
+    });
+  }
+  if (revision.retailPrice && !sameMoney(revision.retailPrice, state.retailPrice)) {
+    assertMoney(revision.retailPrice, 'retail price');
+    events.push({
+      type: 'ProductPriceChanged',
+      data: { productId, retailPrice: revision.retailPrice, previous: state.retailPrice },
+    });
+  }
+  return events;
+}
+
+function assertMoney(amount: Money, what: string): void {
+  if (!Number.isSafeInteger(amount.amount) || amount.amount < 0) {
+    throw new BusinessRuleViolation(
+      'price-not-valid',
+      `${what} must be a whole, non-negative amount of minor units`,
+    );
+  }
+}
+
+function sameMoney(a: Money, b: Money): boolean {
+  return a.amount === b.amount && a.currency === b.currency;
+}

@@ -1,0 +1,114 @@
+import type { Logger } from '@nestjs/common';
+import {
+  type BatchResult,
+  CheckpointedRunner,
+  type ConsumerFailure,
+  describeFailure,
+} from '../consumers/checkpointed-runner';
+import { BusinessRuleViolation, UnknownEntityError } from '../domain/domain-errors';
+import type { Position, RecordedEvent } from '../eventstore/event-envelope';
+import { WrongExpectedVersionError } from '../eventstore/event-store.errors';
+import type { EventStore } from '../eventstore/event-store.port';
+import type { ReadModelStore } from '../readmodels/read-model-store.port';
+import type { Reaction, ReactorDefinition } from './reactor-definition';
+
+export type CommandDispatch = (command: object) => Promise<unknown>;
+
+interface PendingReaction extends Reaction {
+  readonly event: RecordedEvent;
+  readonly index: number;
+}
+
+/** A command racing a person's command on the same stream tries again on the fresh state. */
+const CONFLICT_RETRIES = 20;
+
+/**
+ * Runs one reactor on its checkpointed subscription. For each batch it dispatches the commands
+ * its events call for, ordered per key, and records the checkpoint only when all have succeeded:
+ * a crash in between redelivers the batch and the repeated commands are no-ops. A command refused
+ * by a business rule stops the reactor at that event; it is never skipped.
+ */
+export class ReactorRunner extends CheckpointedRunner {
+  private readonly handles: (type: string) => boolean;
+
+  constructor(
+    readonly definition: ReactorDefinition,
+    events: EventStore,
+    private readonly checkpoints: ReadModelStore,
+    private readonly dispatch: CommandDispatch,
+    logger: Logger,
+  ) {
+    super(`reactor ${definition.name}`, events, logger);
+    const types = new Set(definition.eventTypes);
+    this.handles = (type) => types.has(type);
+  }
+
+  get checkpoint(): string {
+    return `reactor:${this.definition.name}`;
+  }
+
+  protected prepare(): Promise<Position | null> {
+    return this.checkpoints.getCheckpoint(this.checkpoint);
+  }
+
+  protected async process(events: readonly RecordedEvent[]): Promise<BatchResult> {
+    const byKey = new Map<string, PendingReaction[]>();
+    let failure: ConsumerFailure | null = null;
+    let usable = events.length;
+    for (let index = 0; index < events.length && !failure; index++) {
+      const event = events[index];
+      if (!this.handles(event.type)) continue;
+      try {
+        for (const reaction of this.definition.react(event)) {
+          const queue = byKey.get(reaction.key) ?? [];
+          queue.push({ ...reaction, event, index });
+          byKey.set(reaction.key, queue);
+        }
+      } catch (error) {
+        failure = describeFailure(event, error);
+        usable = index;
+      }
+    }
+
+    const refused: { index: number; failure: ConsumerFailure }[] = [];
+    await Promise.all(
+      [...byKey.values()].map(async (queue) => {
+        for (const reaction of queue) {
+          if (reaction.index >= usable) return;
+          try {
+            await this.execute(reaction.command);
+          } catch (error) {
+            if (!(error instanceof BusinessRuleViolation || error instanceof UnknownEntityError))
+              throw error;
+            refused.push({
+              index: reaction.index,
+              failure: describeFailure(reaction.event, error),
+            });
+            return;
+          }
+        }
+      }),
+    );
+    const firstRefusal = refused.sort((a, b) => a.index - b.index)[0];
+    if (firstRefusal && firstRefusal.index < usable) {
+      usable = firstRefusal.index;
+      failure = firstRefusal.failure;
+    }
+    const checkpoint = usable > 0 ? events[usable - 1].position : null;
+    if (checkpoint) await this.checkpoints.applyBatch(this.checkpoint, [], checkpoint);
+    return { checkpoint, failure };
+  }
+
+  private async execute(command: object): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.dispatch(command);
+        return;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError) || attempt >= CONFLICT_RETRIES)
+          throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
+      }
+    }
+  }
+}
