@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { CatalogModule } from './catalog/catalog.module';
+import { CustomersModule } from './customers/customers.module';
+import { BackordersModule } from './backorders/backorders.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { InventoryModule } from './inventory/inventory.module';
 import { PurchasingModule } from './purchasing/purchasing.module';
+import { ReceivingModule } from './receiving/receiving.module';
 import { CommandsModule } from './shared/commands/commands.module';
 import { APP_CONFIG, type AppConfig } from './shared/config/app-config';
 import { ConfigModule } from './shared/config/config.module';
@@ -35,6 +41,12 @@ import { ReadModelsModule } from './shared/readmodels/read-models.module';
     HttpModule,
     HealthModule,
     PurchasingModule,
+    CatalogModule,
+    CustomersModule,
+    InventoryModule,
+    BackordersModule,
+    ReceivingModule,
+    NotificationsModule,
   ],
 })
 export class AppModule {}

@@ -136,7 +136,8 @@ function adjust(
 ): Readonly<Record<string, OrderedUnits>> {
   const { [allocationId]: _current, ...others } = units;
   const quantity = current.quantity + delta;
-  return quantity > 0 ? { ...others, [allocationId]: { ...current, quantity } } : others;
+  // Updated in place, not moved to the end: planRelease reads the key order as allocation order.
+  return quantity > 0 ? { ...units, [allocationId]: { ...current, quantity } } : others;
 }
 
 /**
@@ -154,7 +155,12 @@ export function planRelease(line: LineState, quantity: number): FreedSupply {
     purchaseOrderUnits.push({ allocationId, quantity: take });
     excess -= take;
   }
-  return { stockUnits: Math.min(excess, line.reserved), handedOver: 0, purchaseOrderUnits };
+  return {
+    productId: line.delivered.productId,
+    stockUnits: Math.min(excess, line.reserved),
+    handedOver: 0,
+    purchaseOrderUnits,
+  };
 }
 
 /** Applies a release to the line's supply (the units are gone from it, whatever their fate). */

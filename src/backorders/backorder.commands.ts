@@ -27,6 +27,7 @@ export class PlaceBackorder extends BackorderCommand {
     readonly number: string,
     readonly customer: CustomerSnapshot,
     readonly salesperson: string,
+    readonly placedAt: string,
     readonly priority: number,
     readonly notes: string | null,
     readonly lines: readonly PlacedLine[],
@@ -49,14 +50,17 @@ export class OrderLineAnyway extends LineCommand {
   }
 }
 
-/** The line is to hold `quantity` units linked from stock in all. */
+/**
+ * Stock now holds `held` units for the line in all (as the stock reservation says): those beyond
+ * the units that arrived on its POs are linked from stock.
+ */
 export class LinkLineToStock extends LineCommand {
   readonly kind = 'LinkLineToStock';
 
   constructor(
     backorderId: string,
     lineId: string,
-    readonly quantity: number,
+    readonly held: number,
     readonly operationId: string,
     context: CommandContext,
   ) {

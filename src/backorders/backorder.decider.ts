@@ -19,6 +19,7 @@ export interface OpenBackorder {
   readonly backorderId: string;
   readonly number: string;
   readonly customer: CustomerSnapshot;
+  readonly placedAt: string;
   readonly priority: number;
   readonly lines: Readonly<Record<string, LineState>>;
   /** Receipts, transfers and allocations already applied: repeating one is a no-op. */
@@ -32,12 +33,13 @@ export const backorderDecider: Decider<BackorderCommandMessage, BackorderEvent, 
 
   evolve(state, event) {
     if (event.type === 'BackorderPlaced') {
-      const { backorderId, number, customer, priority, lines } = event.data;
+      const { backorderId, number, customer, placedAt, priority, lines } = event.data;
       return {
         status: 'open',
         backorderId,
         number,
         customer,
+        placedAt,
         priority,
         lines: Object.fromEntries(lines.map((l) => [l.lineId, placedLine(l)])),
         operations: ImmutableSet(),
@@ -142,11 +144,12 @@ export const backorderDecider: Decider<BackorderCommandMessage, BackorderEvent, 
     if (command.kind === 'PlaceBackorder') {
       if (state.status !== 'none') return [];
       assertLines(command.lines);
-      const { backorderId, number, customer, salesperson, priority, notes, lines } = command;
+      const { backorderId, number, customer, salesperson, placedAt, priority, notes, lines } =
+        command;
       return [
         {
           type: 'BackorderPlaced',
-          data: { backorderId, number, customer, salesperson, priority, notes, lines },
+          data: { backorderId, number, customer, salesperson, placedAt, priority, notes, lines },
         },
       ];
     }
@@ -172,28 +175,31 @@ export const backorderDecider: Decider<BackorderCommandMessage, BackorderEvent, 
     switch (command.kind) {
       case 'OrderLineAnyway': {
         assertOpen(line);
+        // Every unit already supplied or asked for: a repeated order-anyway changes nothing.
+        const quantity = unsupplied(line);
+        if (quantity === 0) return [];
         if (!line.awaitingLink && line.exception === null) {
           throw new BusinessRuleViolation(
             'line-not-awaiting-decision',
             'only a line offered stock or in exception can be ordered anyway',
           );
         }
-        const quantity = unsupplied(line);
-        if (quantity === 0) return [];
         return [
           { type: 'BackorderLineOrderedAnyway', data: { ...at, quantity, reason: command.reason } },
         ];
       }
       case 'LinkLineToStock': {
-        if (state.operations.has(command.operationId) || line.linkedFromStock >= command.quantity)
-          return [];
+        const linked = command.held - (line.reserved - line.linkedFromStock);
+        if (state.operations.has(command.operationId) || linked <= line.linkedFromStock) return [];
         assertOpen(line);
+        // Units already asked from the vendor supply the line: linking them too would double it.
         const room =
           line.quantity -
           outstanding(line) -
+          line.toOrder -
           (line.reserved - line.linkedFromStock) -
           (line.substitution?.quantity ?? 0);
-        if (command.quantity > room) {
+        if (linked > room) {
           throw new BusinessRuleViolation(
             'link-exceeds-line',
             `the line needs ${room} units at most`,
@@ -204,12 +210,7 @@ export const backorderDecider: Decider<BackorderCommandMessage, BackorderEvent, 
         return [
           {
             type: 'BackorderLineLinkedToStock',
-            data: {
-              ...at,
-              productId,
-              quantity: command.quantity,
-              operationId: command.operationId,
-            },
+            data: { ...at, productId, quantity: linked, operationId: command.operationId },
           },
         ];
       }
@@ -319,7 +320,12 @@ function change(state: OpenBackorder, line: LineState, command: ChangeLine): Bac
   const target = cancel ? 0 : quantity;
   if (!cancel && target === line.quantity) return [];
   if (target > line.quantity) {
-    const freed = { stockUnits: 0, handedOver: 0, purchaseOrderUnits: [] };
+    const freed = {
+      productId: line.delivered.productId,
+      stockUnits: 0,
+      handedOver: 0,
+      purchaseOrderUnits: [],
+    };
     return [
       {
         type: 'BackorderLineQuantityChanged',
@@ -388,12 +394,23 @@ function assertOpen(line: LineState): void {
 }
 
 function assertLines(
-  lines: readonly { lineId: string; quantity: number; unitPrice: { amount: number } }[],
+  lines: readonly {
+    lineId: string;
+    quantity: number;
+    unitPrice: { amount: number; currency: string };
+  }[],
 ): void {
-  if (lines.length === 0)
+  if (lines.length === 0) {
     throw new BusinessRuleViolation('backorder-needs-lines', 'a backorder has at least one line');
+  }
   if (new Set(lines.map((l) => l.lineId)).size !== lines.length) {
     throw new BusinessRuleViolation('line-ids-not-unique', 'two lines share an id');
+  }
+  if (new Set(lines.map((l) => l.unitPrice.currency)).size > 1) {
+    throw new BusinessRuleViolation(
+      'one-currency-per-order',
+      'all lines of an order are priced in one currency',
+    );
   }
   for (const line of lines) {
     if (!Number.isInteger(line.quantity) || line.quantity < 1) {

@@ -25,6 +25,8 @@ export type Disposition = (typeof DISPOSITIONS)[number];
  * handed to the next waiting customer, and units on order let go on the POs.
  */
 export interface FreedSupply {
+  /** The product whose stock holds the line's units (the substitute, once accepted). */
+  readonly productId: string;
   readonly stockUnits: number;
   readonly handedOver: number;
   readonly purchaseOrderUnits: readonly {
@@ -45,6 +47,7 @@ export type BackorderPlaced = DomainEvent<
     readonly number: string;
     readonly customer: CustomerSnapshot;
     readonly salesperson: string;
+    readonly placedAt: string;
     /** Higher first when the store receives by priority; 0 is normal. */
     readonly priority: number;
     readonly notes: string | null;

@@ -59,7 +59,7 @@ export const productDecider: Decider<ProductCommand, ProductEvent, ProductState>
         assertMoney(command.retailPrice, 'retail price');
         if (state.status !== 'unlisted') {
           const same =
-            JSON.stringify(state.details) === JSON.stringify(command.details) &&
+            sameDetails(state.details, command.details) &&
             sameMoney(state.cost, command.cost) &&
             sameMoney(state.retailPrice, command.retailPrice);
           if (same) return [];
@@ -136,6 +136,12 @@ function revise(
     });
   }
   return events;
+}
+
+const DETAIL_FIELDS: readonly (keyof ProductDetails)[] = ['vendorId', 'vendorSku', ...EDITABLE];
+
+function sameDetails(a: ProductDetails, b: ProductDetails): boolean {
+  return DETAIL_FIELDS.every((field) => JSON.stringify(a[field]) === JSON.stringify(b[field]));
 }
 
 function assertMoney(amount: Money, what: string): void {

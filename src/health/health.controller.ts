@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import type { LogHead } from '../shared/eventstore/event-store.port';
 import { EVENT_STORE, type EventStore } from '../shared/eventstore/event-store.port';
 import { ProjectionEngine, type ProjectionStatus } from '../shared/projections/projection-engine';
+import { ReactorEngine, type ReactorStatus } from '../shared/reactors/reactor-engine';
 import { READ_MODEL_STORE, type ReadModelStore } from '../shared/readmodels/read-model-store.port';
 
 interface StoreHealth {
@@ -14,11 +15,12 @@ interface StoreHealth {
 }
 
 export interface HealthReport {
-  /** ok; degraded when a projection has stopped; down when a store cannot be reached (503). */
+  /** ok; degraded when a projection or reactor has stopped; down when a store cannot be reached (503). */
   readonly status: 'ok' | 'degraded' | 'down';
   readonly eventStore: StoreHealth & { readonly head?: LogHead | null };
   readonly readStore: StoreHealth;
   readonly projections: readonly ProjectionStatus[];
+  readonly reactors: readonly ReactorStatus[];
 }
 
 @ApiTags('health')
@@ -29,6 +31,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     private readonly projections: ProjectionEngine,
+    private readonly reactors: ReactorEngine,
   ) {}
 
   @Get()
@@ -37,15 +40,19 @@ export class HealthController {
       probe(this.config.eventStore.kind, async () => ({ head: await this.events.head() })),
       probe(this.config.readStore.kind, () => this.readModels.ping()),
     ]);
-    const projections = eventStore.status === 'ok' ? await this.projections.statuses() : [];
-    const down = eventStore.status === 'down' || readStore.status === 'down';
-    const stopped = projections.some((p) => p.state === 'failed');
+    const up = eventStore.status === 'ok';
+    const [projections, reactors] = up
+      ? await Promise.all([this.projections.statuses(), this.reactors.statuses()])
+      : [[], []];
+    const down = !up || readStore.status === 'down';
+    const stopped = [...projections, ...reactors].some((c) => c.state === 'failed');
     if (down) void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
     return {
       status: down ? 'down' : stopped ? 'degraded' : 'ok',
       eventStore,
       readStore,
       projections,
+      reactors,
     };
   }
 }

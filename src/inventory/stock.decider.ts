@@ -83,6 +83,12 @@ export const stockDecider: Decider<StockCommandMessage, StockEvent, StockState> 
         ];
       }
       case 'ReceiveStock': {
+        if (!Number.isInteger(command.quantity) || command.quantity <= 0) {
+          throw new BusinessRuleViolation(
+            'quantity-not-valid',
+            'a receipt brings a positive whole number of units',
+          );
+        }
         const reservedFor = command.reserveFor.filter((r) => r.quantity > 0);
         const reserving = reservedFor.reduce((n, r) => n + r.quantity, 0);
         if (reserving > command.quantity) {
@@ -122,6 +128,7 @@ export const stockDecider: Decider<StockCommandMessage, StockEvent, StockState> 
               productId,
               operationId,
               reservation: { ...command.reservation, quantity: wanted },
+              held: command.reservation.quantity,
               reason: command.reason,
             },
           },

@@ -37,7 +37,12 @@ export type StockReceived = DomainEvent<
 >;
 export type StockReserved = DomainEvent<
   'StockReserved',
-  StockOperation & { readonly reservation: Reservation; readonly reason: string }
+  StockOperation & {
+    readonly reservation: Reservation;
+    /** Units the line holds in all once this reservation is made. */
+    readonly held: number;
+    readonly reason: string;
+  }
 >;
 export type StockReservationReleased = DomainEvent<
   'StockReservationReleased',

@@ -1,4 +1,4 @@
-import { OrderedMap } from 'immutable';
+import { type OrderedMap } from 'immutable';
 import type { ProductSnapshot } from '../catalog/product-snapshot';
 import type { Money } from '../shared/domain/money';
 import type { Allocation, ReceiptLine, SetAsideUnits } from './purchase-order.events';

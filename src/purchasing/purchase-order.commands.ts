@@ -132,7 +132,8 @@ export class ReleaseAllocation extends PurchaseOrderCommand {
       readonly quantity: number;
       readonly releaseHeld: boolean;
       readonly disposition: Disposition;
-      readonly transferId: string;
+      /** Names this release, so that repeating it changes nothing. */
+      readonly operationId: string;
       readonly order: AllocationOrder;
       readonly reason: string;
     },

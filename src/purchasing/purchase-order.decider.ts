@@ -197,6 +197,13 @@ export const purchaseOrderDecider: Decider<
             'units of this line already arrived',
           );
         }
+        // Offered substitutes count as received only once accepted: cancelling now would orphan them.
+        if ([...state.pendingSubstitutions.values()].some((p) => p.poLineId === command.poLineId)) {
+          throw new BusinessRuleViolation(
+            'substitution-pending',
+            'customers have not decided on substitutes offered for this line yet',
+          );
+        }
         return [
           {
             type: 'PurchaseOrderLineCancelled',
@@ -319,8 +326,8 @@ function release(state: OpenPurchaseOrderState, command: ReleaseAllocation): Pur
   const allocation = poLineId
     ? state.lines.get(poLineId)?.allocations.get(command.allocationId)
     : undefined;
-  if (!poLineId || !allocation || state.transfers.has(command.release.transferId)) return [];
-  const { disposition, reason, order, releaseHeld, transferId } = command.release;
+  if (!poLineId || !allocation || state.releases.has(command.release.operationId)) return [];
+  const { disposition, reason, order, releaseHeld, operationId } = command.release;
   const quantity = Math.min(command.release.quantity, allocation.outstanding);
   const base = {
     poId: state.poId,
@@ -341,8 +348,9 @@ function release(state: OpenPurchaseOrderState, command: ReleaseAllocation): Pur
         type: 'PurchaseOrderAllocationTransferred',
         data: {
           poId: state.poId,
-          transferId,
+          transferId: operationId,
           poLineId,
+          productId: line(state, poLineId).product.productId,
           from: {
             allocationId: allocation.allocationId,
             backorderId: allocation.backorderId,
@@ -369,6 +377,7 @@ function release(state: OpenPurchaseOrderState, command: ReleaseAllocation): Pur
       type: 'PurchaseOrderAllocationReleased',
       data: {
         ...base,
+        operationId,
         quantity,
         heldReleased: held,
         disposition: cancelOnPo ? 'cancel-po-line' : 'keep-as-stock',

@@ -108,6 +108,7 @@ export type PurchaseOrderLineAllocated = DomainEvent<
 export type PurchaseOrderAllocationReleased = DomainEvent<
   'PurchaseOrderAllocationReleased',
   OnPurchaseOrder & {
+    readonly operationId: string;
     readonly poLineId: string;
     readonly allocationId: string;
     readonly backorderId: string;
@@ -126,6 +127,7 @@ export type PurchaseOrderAllocationTransferred = DomainEvent<
   OnPurchaseOrder & {
     readonly transferId: string;
     readonly poLineId: string;
+    readonly productId: string;
     readonly from: {
       readonly allocationId: string;
       readonly backorderId: string;
@@ -202,9 +204,14 @@ export type PurchaseOrderCancelled = DomainEvent<
     readonly affected: readonly (AffectedLine & { readonly quantity: number })[];
   }
 >;
+/** Closing a PO short leaves its outstanding customer units without supply: those lines are affected. */
 export type PurchaseOrderClosed = DomainEvent<
   'PurchaseOrderClosed',
-  OnPurchaseOrder & { readonly reason: string }
+  OnPurchaseOrder & {
+    readonly poNumber: string;
+    readonly reason: string;
+    readonly affected: readonly (AffectedLine & { readonly quantity: number })[];
+  }
 >;
 
 export type PurchaseOrderEvent =

@@ -20,7 +20,8 @@ export interface OpenPurchaseOrderState {
   /** Every allocation ever made, released ones too: allocating one again is a no-op. */
   readonly knownAllocations: ImmutableSet<string>;
   readonly receipts: ImmutableSet<string>;
-  readonly transfers: ImmutableSet<string>;
+  /** Releases and transfers already applied: repeating one is a no-op. */
+  readonly releases: ImmutableSet<string>;
   /** Substitute units offered, by `<receiptId>:<allocationId>`, waiting for the customer. */
   readonly pendingSubstitutions: ImmutableMap<
     string,
@@ -48,7 +49,7 @@ export function evolvePurchaseOrder(
       lineOfAllocation: ImmutableMap(),
       knownAllocations: ImmutableSet(),
       receipts: ImmutableSet(),
-      transfers: ImmutableSet(),
+      releases: ImmutableSet(),
       pendingSubstitutions: ImmutableMap(),
     };
   }
@@ -87,7 +88,7 @@ export function evolvePurchaseOrder(
       };
     }
     case 'PurchaseOrderAllocationReleased': {
-      const { poLineId, allocationId, quantity, heldReleased } = event.data;
+      const { poLineId, allocationId, quantity, heldReleased, operationId } = event.data;
       const released = withLine(state, poLineId, (l) =>
         updateAllocation(l, allocationId, (a) => ({
           ...a,
@@ -95,7 +96,10 @@ export function evolvePurchaseOrder(
           setAside: a.setAside - heldReleased,
         })),
       );
-      return dropEmptyAllocation(released, poLineId, allocationId);
+      return {
+        ...dropEmptyAllocation(released, poLineId, allocationId),
+        releases: state.releases.add(operationId),
+      };
     }
     case 'PurchaseOrderAllocationTransferred': {
       const { poLineId, from, to, quantity, transferId } = event.data;
@@ -111,7 +115,7 @@ export function evolvePurchaseOrder(
       );
       return {
         ...dropEmptyAllocation(moved, poLineId, from.allocationId),
-        transfers: state.transfers.add(transferId),
+        releases: state.releases.add(transferId),
       };
     }
     case 'PurchaseOrderSubmitted':
@@ -185,10 +189,11 @@ export function evolvePurchaseOrder(
         cancelled: true,
         allocations: l.allocations.map((a) => ({ ...a, outstanding: 0 })),
       }));
+    // Units no longer coming are owed to no one: the customer lines went into exception.
     case 'PurchaseOrderCancelled':
-      return { ...state, status: 'cancelled' };
+      return { ...nothingOutstanding(state), status: 'cancelled' };
     case 'PurchaseOrderClosed':
-      return { ...state, status: 'closed' };
+      return { ...nothingOutstanding(state), status: 'closed' };
     default: {
       const unknown: never = event;
       return unknown;
@@ -203,6 +208,16 @@ export function withLine(
 ): OpenPurchaseOrderState {
   const line = state.lines.get(poLineId);
   return line ? { ...state, lines: state.lines.set(poLineId, update(line)) } : state;
+}
+
+function nothingOutstanding(state: OpenPurchaseOrderState): OpenPurchaseOrderState {
+  return {
+    ...state,
+    lines: state.lines.map((l) => ({
+      ...l,
+      allocations: l.allocations.map((a) => ({ ...a, outstanding: 0 })),
+    })),
+  };
 }
 
 function dropEmptyAllocation(

@@ -1,3 +1,5 @@
+import { allProjections } from '../../projections/all-projections';
+import { allReactors } from '../../src/all-reactors';
 import { eventCount, startTestApp, type TestApp } from '../support/test-app';
 
 const vendor = { name: 'Nourison Rugs', leadTimeDays: 21, consolidation: 'daily' };
@@ -15,9 +17,11 @@ describe('the server on its embedded stores', () => {
       readStore: { status: 'ok', adapter: 'sqlite' },
     });
     const names = response.body.projections.map((p: { name: string }) => p.name).sort();
-    expect(names).toEqual(['stream_activity', 'vendor_directory']);
-    for (const projection of response.body.projections) {
-      expect(projection).toMatchObject({
+    expect(names).toEqual(allProjections.map((p) => p.name).sort());
+    const reactors = response.body.reactors.map((r: { name: string }) => r.name).sort();
+    expect(reactors).toEqual(allReactors.map((r) => r.name).sort());
+    for (const consumer of [...response.body.projections, ...response.body.reactors]) {
+      expect(consumer).toMatchObject({
         state: 'live',
         eventsBehind: 0,
         msBehind: 0,

@@ -51,10 +51,23 @@ export class ProjectionEngine {
     private readonly options: ProjectionEngineOptions = {},
   ) {
     const names = new Set<string>();
+    // Collections are stored as <collection>_v<version>: two projections sharing a collection name
+    // would write over each other's documents.
+    const collections = new Map<string, string>();
     for (const definition of definitions) {
-      if (names.has(definition.name))
+      if (names.has(definition.name)) {
         throw new Error(`projection ${definition.name} is defined twice`);
+      }
       names.add(definition.name);
+      for (const { name } of definition.collections) {
+        const owner = collections.get(name);
+        if (owner) {
+          throw new Error(
+            `projections ${owner} and ${definition.name} both declare collection ${name}`,
+          );
+        }
+        collections.set(name, definition.name);
+      }
     }
   }
 

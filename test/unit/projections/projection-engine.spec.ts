@@ -72,6 +72,13 @@ describe('projection engine', () => {
   const ticksOf = async (id: string) =>
     (await readModels.findById(engine!.collection('counters', 'counters'), id))?.ticks;
 
+  it('refuses two projections that declare the same collection', () => {
+    const other = { ...counters(1), name: 'other_counters' };
+    expect(() => new ProjectionEngine(events, readModels, [counters(1), other], quiet)).toThrow(
+      'projections counters and other_counters both declare collection counters',
+    );
+  });
+
   it('projects what is in the log, then what is appended live', async () => {
     await tick('a');
     await tick('a');

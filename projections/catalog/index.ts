@@ -1,0 +1,4 @@
+import type { ProjectionDefinition } from '../../src/shared/projections/projection-definition';
+import { catalogProductsProjection } from './catalog-products.projection';
+
+export const catalogProjections: readonly ProjectionDefinition[] = [catalogProductsProjection];

@@ -1,0 +1,222 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandContext } from '../shared/commands/command-context';
+import type { CommandOutcome } from '../shared/commands/decider-executor';
+import type { Position } from '../shared/eventstore/event-envelope';
+import { found } from '../shared/http/found';
+import { MinLogPosition, setLogPosition } from '../shared/http/log-position';
+import { RequestContext } from '../shared/http/request-context.decorator';
+import { BackorderPlacement } from './backorder-placement';
+import { DecideSubstitution, FulfilLine, OrderLineAnyway } from './backorder.commands';
+import {
+  AsOfDto,
+  CancelLineDto,
+  ChangeLineDto,
+  FulfilLineDto,
+  LinkStockDto,
+  lineIdPipe,
+  ListBackordersDto,
+  PlaceBackorderDto,
+  ReasonDto,
+  SubstitutionDecisionDto,
+} from './backorder.dto';
+import type { BackorderEvent } from './backorder.events';
+import { GetBackorder, GetBackorderTimeline, ListBackorders } from './backorder.queries';
+import { LineActions } from './line-actions';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('backorders')
+@Controller('backorders')
+export class BackorderController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly placement: BackorderPlacement,
+    private readonly lines: LineActions,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  async place(
+    @Body() body: PlaceBackorderDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const placed = await this.placement.place(body, context);
+    setLogPosition(reply, placed.position);
+    void reply.header('location', `/backorders/${placed.backorderId}`);
+    return { id: placed.backorderId, number: placed.number };
+  }
+
+  @Get()
+  list(@Query() query: ListBackordersDto, @MinLogPosition() minPosition: Position | null) {
+    const { limit, cursor, ...filter } = query;
+    return this.queries.execute(new ListBackorders(filter, { limit, cursor }, minPosition));
+  }
+
+  @Get(':id')
+  async get(
+    @Param('id', uuid) backorderId: string,
+    @Query() query: AsOfDto,
+    @MinLogPosition() minPosition: Position | null,
+  ) {
+    const order = await this.queries.execute(
+      new GetBackorder(backorderId, query.asOf ?? null, minPosition),
+    );
+    return found(order, 'backorder', backorderId);
+  }
+
+  @Get(':id/timeline')
+  async timeline(
+    @Param('id', uuid) backorderId: string,
+    @MinLogPosition() minPosition: Position | null,
+  ) {
+    return found(
+      await this.queries.execute(new GetBackorderTimeline(backorderId, minPosition)),
+      'backorder',
+      backorderId,
+    );
+  }
+
+  @Post(':id/lines/:lineId/link-stock')
+  @HttpCode(200)
+  async linkStock(
+    @Param('id', uuid) backorderId: string,
+    @Param('lineId', lineIdPipe) lineId: string,
+    @Body() body: LinkStockDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return respond(
+      reply,
+      backorderId,
+      lineId,
+      await this.lines.linkToStock(backorderId, lineId, body.quantity, context),
+    );
+  }
+
+  @Post(':id/lines/:lineId/order')
+  @HttpCode(200)
+  async orderAnyway(
+    @Param('id', uuid) backorderId: string,
+    @Param('lineId', lineIdPipe) lineId: string,
+    @Body() body: ReasonDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const outcome = await this.commands.execute<OrderLineAnyway, CommandOutcome<BackorderEvent>>(
+      new OrderLineAnyway(backorderId, lineId, body.reason, context),
+    );
+    return respond(reply, backorderId, lineId, outcome);
+  }
+
+  @Post(':id/lines/:lineId/change')
+  @HttpCode(200)
+  async change(
+    @Param('id', uuid) backorderId: string,
+    @Param('lineId', lineIdPipe) lineId: string,
+    @Body() body: ChangeLineDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const change = {
+      quantity: body.quantity,
+      cancel: false,
+      reason: body.reason,
+      disposition: body.disposition ?? null,
+    };
+    return respond(
+      reply,
+      backorderId,
+      lineId,
+      await this.lines.change(backorderId, lineId, change, context),
+    );
+  }
+
+  @Post(':id/lines/:lineId/cancel')
+  @HttpCode(200)
+  async cancel(
+    @Param('id', uuid) backorderId: string,
+    @Param('lineId', lineIdPipe) lineId: string,
+    @Body() body: CancelLineDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const change = {
+      quantity: 0,
+      cancel: true,
+      reason: body.reason,
+      disposition: body.disposition ?? null,
+    };
+    return respond(
+      reply,
+      backorderId,
+      lineId,
+      await this.lines.change(backorderId, lineId, change, context),
+    );
+  }
+
+  @Post(':id/lines/:lineId/fulfil')
+  @HttpCode(200)
+  async fulfil(
+    @Param('id', uuid) backorderId: string,
+    @Param('lineId', lineIdPipe) lineId: string,
+    @Body() body: FulfilLineDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const outcome = await this.commands.execute<FulfilLine, CommandOutcome<BackorderEvent>>(
+      new FulfilLine(backorderId, lineId, body.method, context),
+    );
+    return respond(reply, backorderId, lineId, outcome);
+  }
+
+  @Post(':id/lines/:lineId/substitution')
+  @HttpCode(200)
+  async substitution(
+    @Param('id', uuid) backorderId: string,
+    @Param('lineId', lineIdPipe) lineId: string,
+    @Body() body: SubstitutionDecisionDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const outcome = await this.commands.execute<DecideSubstitution, CommandOutcome<BackorderEvent>>(
+      new DecideSubstitution(
+        backorderId,
+        lineId,
+        body.decision === 'accept',
+        body.reason ?? body.decision,
+        context,
+      ),
+    );
+    return respond(reply, backorderId, lineId, outcome);
+  }
+}
+
+function respond(
+  reply: FastifyReply,
+  backorderId: string,
+  lineId: string,
+  outcome: CommandOutcome<BackorderEvent>,
+) {
+  setLogPosition(reply, outcome.position);
+  return {
+    id: backorderId,
+    lineId,
+    changed: outcome.events.length > 0,
+    events: outcome.events.map((e) => e.type),
+  };
+}

@@ -1,0 +1,189 @@
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import {
+  type BackorderDetails,
+  backorderDetailsProjection,
+  type OrderOutcome,
+  type OrderStatus,
+} from '../../projections/backorders/backorder-details.projection';
+import {
+  type BackorderTimeline,
+  backorderTimelineProjection,
+} from '../../projections/backorders/backorder-timeline.projection';
+import type { Position } from '../shared/eventstore/event-envelope';
+import type { ProjectionDefinition } from '../shared/projections/projection-definition';
+import { ReadModels } from '../shared/projections/read-models';
+import type { Page } from '../shared/readmodels/read-model-store.port';
+import { BackorderAsOf } from './backorder-as-of';
+import type { LineStatus } from './backorder-line';
+
+/** How long a read waits for the projection to reach the writer's position. */
+const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
+const ORDER_STATUSES: readonly string[] = ['open', 'closed'] satisfies OrderStatus[];
+
+export class GetBackorder {
+  constructor(
+    readonly backorderId: string,
+    /** An ISO-8601 instant: the order as the log had recorded it then; null for now. */
+    readonly asOf: string | null,
+    readonly minPosition: Position | null,
+  ) {}
+}
+
+export class ListBackorders {
+  constructor(
+    readonly filter: {
+      /**
+       * An order status (open, closed) or a line status (orders with at least one such line);
+       * a string, as the HTTP layer validates it.
+       */
+      readonly status?: string;
+      readonly customerId?: string;
+      readonly vendorId?: string;
+    },
+    readonly page: { readonly limit?: number; readonly cursor?: string },
+    readonly minPosition: Position | null,
+  ) {}
+}
+
+export class GetBackorderTimeline {
+  constructor(
+    readonly backorderId: string,
+    readonly minPosition: Position | null,
+  ) {}
+}
+
+/** Where is my order: by order number (BO-000123, 000123, 123), customer name, phone or email. */
+export class Lookup {
+  constructor(
+    readonly q: string,
+    readonly limit: number = 20,
+    readonly minPosition: Position | null = null,
+  ) {}
+}
+
+/** One order as the person on the phone needs it. */
+export interface OrderWhereabouts {
+  readonly backorderId: string;
+  readonly number: string;
+  readonly customerName: string;
+  readonly placedAt: string;
+  readonly status: OrderStatus;
+  readonly outcome: OrderOutcome | null;
+  /** The line statuses in one phrase: "1 ready for pickup, 1 on PO". */
+  readonly summary: string;
+  readonly eta: string | null;
+  readonly lines: readonly {
+    readonly lineId: string;
+    readonly lineNumber: number;
+    readonly productName: string;
+    readonly status: LineStatus;
+    readonly eta: string | null;
+  }[];
+}
+
+@QueryHandler(GetBackorder)
+export class GetBackorderHandler implements IQueryHandler<GetBackorder, BackorderDetails | null> {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly asOf: BackorderAsOf,
+  ) {}
+
+  async execute({
+    backorderId,
+    asOf,
+    minPosition,
+  }: GetBackorder): Promise<BackorderDetails | null> {
+    // The past is read from the log itself, which is never behind.
+    if (asOf) return this.asOf.at(backorderId, asOf);
+    await caughtUp(this.readModels, backorderDetailsProjection, minPosition);
+    return backorders(this.readModels).findById(backorderId);
+  }
+}
+
+@QueryHandler(ListBackorders)
+export class ListBackordersHandler implements IQueryHandler<
+  ListBackorders,
+  Page<BackorderDetails>
+> {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async execute({ filter, page, minPosition }: ListBackorders): Promise<Page<BackorderDetails>> {
+    await caughtUp(this.readModels, backorderDetailsProjection, minPosition);
+    const { status, customerId, vendorId } = filter;
+    const byOrder = status !== undefined && ORDER_STATUSES.includes(status);
+    const where = {
+      status: byOrder ? status : undefined,
+      lineStatuses: byOrder ? undefined : status,
+      customerId,
+      vendorIds: vendorId,
+    };
+    return backorders(this.readModels).find({ where, sort: [['placedAt', 'desc']], ...page });
+  }
+}
+
+@QueryHandler(GetBackorderTimeline)
+export class GetBackorderTimelineHandler implements IQueryHandler<
+  GetBackorderTimeline,
+  BackorderTimeline | null
+> {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async execute({
+    backorderId,
+    minPosition,
+  }: GetBackorderTimeline): Promise<BackorderTimeline | null> {
+    await caughtUp(this.readModels, backorderTimelineProjection, minPosition);
+    return this.readModels
+      .collection<BackorderTimeline>(backorderTimelineProjection, 'timelines')
+      .findById(backorderId);
+  }
+}
+
+@QueryHandler(Lookup)
+export class LookupHandler implements IQueryHandler<Lookup, OrderWhereabouts[]> {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async execute({ q, limit, minPosition }: Lookup): Promise<OrderWhereabouts[]> {
+    await caughtUp(this.readModels, backorderDetailsProjection, minPosition);
+    // Numbers and phones are indexed in the forms people type them, so one search finds either.
+    const hits = await backorders(this.readModels).search(q, { limit });
+    return hits.items.map(({ document: order }) => ({
+      backorderId: order.id,
+      number: order.number,
+      customerName: order.customer.name,
+      placedAt: order.placedAt,
+      status: order.status,
+      outcome: order.outcome,
+      summary: order.summary,
+      eta: order.eta,
+      lines: order.lines.map((line) => ({
+        lineId: line.lineId,
+        lineNumber: line.lineNumber,
+        productName: line.delivered.name,
+        status: line.status,
+        eta: line.eta,
+      })),
+    }));
+  }
+}
+
+/** The handlers, with the as-of service they need: the module lists them as providers. */
+export const backorderQueryHandlers = [
+  BackorderAsOf,
+  GetBackorderHandler,
+  ListBackordersHandler,
+  GetBackorderTimelineHandler,
+  LookupHandler,
+];
+
+function backorders(readModels: ReadModels) {
+  return readModels.collection<BackorderDetails>(backorderDetailsProjection, 'backorders');
+}
+
+async function caughtUp(
+  readModels: ReadModels,
+  projection: ProjectionDefinition,
+  minPosition: Position | null,
+): Promise<void> {
+  if (minPosition) await readModels.caughtUp(projection, minPosition, READ_YOUR_WRITES_TIMEOUT_MS);
+}

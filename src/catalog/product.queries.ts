@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import {
+  type CatalogVendor,
+  catalogProductsProjection,
+  type ProductListing,
+} from '../../projections/catalog/catalog-products.projection';
+import type { Position } from '../shared/eventstore/event-envelope';
+import { ReadModels } from '../shared/projections/read-models';
+import type { Page } from '../shared/readmodels/read-model-store.port';
+
+/** How long a read waits for the projection to reach the writer's position. */
+const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
+
+/** A product as the API shows it: the listing with its vendor's name. */
+export type ProductView = ProductListing & { readonly vendorName: string | null };
+
+export class GetProduct {
+  constructor(
+    readonly productId: string,
+    readonly minPosition: Position | null,
+  ) {}
+}
+
+export class ListProducts {
+  constructor(
+    readonly filter: { readonly q?: string; readonly vendorId?: string },
+    readonly page: { readonly limit?: number; readonly cursor?: string },
+    readonly minPosition: Position | null,
+  ) {}
+}
+
+/** The catalog read model, with vendor names joined from the same projection. */
+@Injectable()
+abstract class CatalogReader {
+  constructor(protected readonly readModels: ReadModels) {}
+
+  protected async caughtUp(minPosition: Position | null): Promise<void> {
+    if (minPosition) {
+      await this.readModels.caughtUp(
+        catalogProductsProjection,
+        minPosition,
+        READ_YOUR_WRITES_TIMEOUT_MS,
+      );
+    }
+  }
+
+  protected products() {
+    return this.readModels.collection<ProductListing>(catalogProductsProjection, 'products');
+  }
+
+  protected async withVendorNames(products: readonly ProductListing[]): Promise<ProductView[]> {
+    const vendors = this.readModels.collection<CatalogVendor>(
+      catalogProductsProjection,
+      'catalog_vendors',
+    );
+    const ids = [...new Set(products.map((p) => p.vendorId))];
+    const found = await Promise.all(ids.map((id) => vendors.findById(id)));
+    const names = new Map(ids.map((id, i) => [id, found[i]?.name ?? null]));
+    return products.map((p) => ({ ...p, vendorName: names.get(p.vendorId) ?? null }));
+  }
+}
+
+@QueryHandler(GetProduct)
+export class GetProductHandler
+  extends CatalogReader
+  implements IQueryHandler<GetProduct, ProductView | null>
+{
+  async execute({ productId, minPosition }: GetProduct): Promise<ProductView | null> {
+    await this.caughtUp(minPosition);
+    const product = await this.products().findById(productId);
+    return product && (await this.withVendorNames([product]))[0];
+  }
+}
+
+@QueryHandler(ListProducts)
+export class ListProductsHandler
+  extends CatalogReader
+  implements IQueryHandler<ListProducts, Page<ProductView>>
+{
+  async execute({ filter, page, minPosition }: ListProducts): Promise<Page<ProductView>> {
+    await this.caughtUp(minPosition);
+    const where = { vendorId: filter.vendorId };
+    if (filter.q) {
+      const hits = await this.products().search(filter.q, { where, ...page });
+      const items = await this.withVendorNames(hits.items.map((hit) => hit.document));
+      return { items, nextCursor: hits.nextCursor };
+    }
+    const found = await this.products().find({ where, sort: [['vendorSku', 'asc']], ...page });
+    return { items: await this.withVendorNames(found.items), nextCursor: found.nextCursor };
+  }
+}

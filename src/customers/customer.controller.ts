@@ -1,0 +1,105 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CustomerListing } from '../../projections/customers/customer-directory.projection';
+import type { CommandContext } from '../shared/commands/command-context';
+import type { CommandOutcome } from '../shared/commands/decider-executor';
+import { entityId } from '../shared/commands/entity-id';
+import type { Position } from '../shared/eventstore/event-envelope';
+import { MinLogPosition, setLogPosition } from '../shared/http/log-position';
+import { RequestContext } from '../shared/http/request-context.decorator';
+import type { Page } from '../shared/readmodels/read-model-store.port';
+import { ChangeCustomerDetails, RegisterCustomer } from './customer.commands';
+import { ChangeCustomerDetailsDto, ListCustomersDto, RegisterCustomerDto } from './customer.dto';
+import type { CustomerDetails, CustomerEvent } from './customer.events';
+import { GetCustomer, ListCustomers } from './customer.queries';
+
+@ApiTags('customers')
+@ApiHeader({ name: 'X-Actor', required: false, description: 'Who acts (until authentication)' })
+@Controller('customers')
+export class CustomerController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  async register(
+    @Body() body: RegisterCustomerDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ id: string }> {
+    const customerId = entityId(context, 'customer');
+    const details: CustomerDetails = {
+      name: body.name.trim(),
+      phone: body.phone?.trim() ?? null,
+      email: normalizeEmail(body.email) ?? null,
+    };
+    const outcome = await this.commands.execute<RegisterCustomer, CommandOutcome<CustomerEvent>>(
+      new RegisterCustomer(customerId, details, context),
+    );
+    setLogPosition(reply, outcome.position);
+    void reply.header('location', `/customers/${customerId}`);
+    return { id: customerId };
+  }
+
+  @Patch(':id')
+  async change(
+    @Param('id', new ParseUUIDPipe()) customerId: string,
+    @Body() body: ChangeCustomerDetailsDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ id: string; changed: boolean }> {
+    const changes: Partial<CustomerDetails> = {
+      name: body.name?.trim(),
+      phone: body.phone === null ? null : body.phone?.trim(),
+      email: normalizeEmail(body.email),
+    };
+    const outcome = await this.commands.execute<
+      ChangeCustomerDetails,
+      CommandOutcome<CustomerEvent>
+    >(new ChangeCustomerDetails(customerId, changes, context));
+    setLogPosition(reply, outcome.position);
+    return { id: customerId, changed: outcome.events.length > 0 };
+  }
+
+  @Get()
+  list(
+    @Query() query: ListCustomersDto,
+    @MinLogPosition() minPosition: Position | null,
+  ): Promise<Page<CustomerListing>> {
+    const { q, limit, cursor } = query;
+    return this.queries.execute(new ListCustomers(q, { limit, cursor }, minPosition));
+  }
+
+  @Get(':id')
+  async get(
+    @Param('id', new ParseUUIDPipe()) customerId: string,
+    @MinLogPosition() minPosition: Position | null,
+  ): Promise<CustomerListing> {
+    const customer = await this.queries.execute<GetCustomer, CustomerListing | null>(
+      new GetCustomer(customerId, minPosition),
+    );
+    if (!customer) throw new NotFoundException(`customer ${customerId} does not exist`);
+    return customer;
+  }
+}
+
+/** Addresses are compared as the mail system does in practice: without regard to case. */
+function normalizeEmail(email: string | null | undefined): string | null | undefined {
+  return email && email.trim().toLowerCase();
+}

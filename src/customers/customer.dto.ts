@@ -1,0 +1,98 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+
+const PHONE = /^[+\d(][\d\s().-]{5,30}$/;
+
+export class RegisterCustomerDto {
+  @ApiProperty({ example: 'Amelia Hartley' })
+  @IsString()
+  @Length(1, 120)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name!: string;
+
+  @ApiPropertyOptional({
+    example: '(201) 555-0143',
+    description: 'Any formatting; found later by its digits',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'phone must be a phone number' })
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'amelia.hartley@example.com' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+}
+
+export class ChangeCustomerDetailsDto {
+  @ApiPropertyOptional({ example: 'Amelia Hartley-Quinn' })
+  @ValidateIf((_: object, value: unknown) => value !== undefined)
+  @IsString()
+  @Length(1, 120)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    example: '+1 201 555 0199',
+    nullable: true,
+    description: 'null removes it',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'phone must be a phone number' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    example: 'amelia@hartley.example',
+    nullable: true,
+    description: 'null removes it',
+  })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+}
+
+export class ListCustomersDto {
+  @ApiPropertyOptional({
+    description:
+      'Words of the name, the email, or a phone number in any formatting (or its last digits)',
+    example: '555-0143',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  cursor?: string;
+}

@@ -1,0 +1,82 @@
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import {
+  type CustomerListing,
+  customerDirectoryProjection,
+  phoneDigits,
+  SHORTEST_PHONE_KEY,
+} from '../../projections/customers/customer-directory.projection';
+import type { Position } from '../shared/eventstore/event-envelope';
+import { ReadModels } from '../shared/projections/read-models';
+import type { Page } from '../shared/readmodels/read-model-store.port';
+
+/** How long a read waits for the projection to reach the writer's position. */
+const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
+
+/** Only digits and the marks people write phone numbers with. */
+const PHONE_LIKE = /^[\d\s+().\-/]+$/;
+
+export class GetCustomer {
+  constructor(
+    readonly customerId: string,
+    readonly minPosition: Position | null,
+  ) {}
+}
+
+export class ListCustomers {
+  constructor(
+    readonly q: string | undefined,
+    readonly page: { readonly limit?: number; readonly cursor?: string },
+    readonly minPosition: Position | null,
+  ) {}
+}
+
+@QueryHandler(GetCustomer)
+export class GetCustomerHandler implements IQueryHandler<GetCustomer, CustomerListing | null> {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async execute({ customerId, minPosition }: GetCustomer): Promise<CustomerListing | null> {
+    if (minPosition) {
+      await this.readModels.caughtUp(
+        customerDirectoryProjection,
+        minPosition,
+        READ_YOUR_WRITES_TIMEOUT_MS,
+      );
+    }
+    return this.readModels
+      .collection<CustomerListing>(customerDirectoryProjection, 'customers')
+      .findById(customerId);
+  }
+}
+
+@QueryHandler(ListCustomers)
+export class ListCustomersHandler implements IQueryHandler<ListCustomers, Page<CustomerListing>> {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async execute({ q, page, minPosition }: ListCustomers): Promise<Page<CustomerListing>> {
+    if (minPosition) {
+      await this.readModels.caughtUp(
+        customerDirectoryProjection,
+        minPosition,
+        READ_YOUR_WRITES_TIMEOUT_MS,
+      );
+    }
+    const customers = this.readModels.collection<CustomerListing>(
+      customerDirectoryProjection,
+      'customers',
+    );
+    if (q) {
+      const hits = await customers.search(searchText(q), page);
+      return { items: hits.items.map((hit) => hit.document), nextCursor: hits.nextCursor };
+    }
+    return customers.find({ sort: [['sortName', 'asc']], ...page });
+  }
+}
+
+/**
+ * A phone number however it is typed ("(201) 555-0143", "555 0143") is looked up as one run of
+ * digits, which the directory indexes with every ending; anything else is searched word by word.
+ */
+function searchText(q: string): string {
+  const digits = phoneDigits(q);
+  return PHONE_LIKE.test(q) && digits.length >= SHORTEST_PHONE_KEY ? digits : q;
+}

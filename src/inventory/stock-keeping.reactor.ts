@@ -1,0 +1,113 @@
+import { LinkLineToStock } from '../backorders/backorder.commands';
+import type {
+  BackorderLineCancelled,
+  BackorderLineFulfilled,
+  BackorderLineQuantityChanged,
+  BackorderLineSubstitutionRejected,
+} from '../backorders/backorder.events';
+import type { RecordedEvent } from '../shared/eventstore/event-envelope';
+import {
+  defineReactor,
+  type Reaction,
+  reactionContext,
+} from '../shared/reactors/reactor-definition';
+import { IssueStock, ReleaseStockReservation } from './stock.commands';
+import type { StockReserved } from './stock.events';
+
+type Trigger = RecordedEvent &
+  (
+    | BackorderLineFulfilled
+    | BackorderLineCancelled
+    | BackorderLineQuantityChanged
+    | BackorderLineSubstitutionRejected
+    | StockReserved
+  );
+
+const NAME = 'stock-keeping';
+
+/**
+ * Keeps stock in step with the customer lines: units picked up leave stock, units a line lets go
+ * of become available again, and a link to stock whose second step a crash interrupted is
+ * completed on the line.
+ */
+export const stockKeepingReactor = defineReactor<Trigger>({
+  name: NAME,
+  eventTypes: [
+    'BackorderLineFulfilled',
+    'BackorderLineCancelled',
+    'BackorderLineQuantityChanged',
+    'BackorderLineSubstitutionRejected',
+    'StockReserved',
+  ],
+  react(event): Reaction[] {
+    const context = reactionContext(event, NAME);
+    switch (event.type) {
+      case 'StockReserved': {
+        const { reservation, held, operationId, reason } = event.data;
+        if (reason !== 'backorder-link') return [];
+        return [
+          {
+            key: `backorder:${reservation.backorderId}`,
+            command: new LinkLineToStock(
+              reservation.backorderId,
+              reservation.lineId,
+              held,
+              operationId,
+              context,
+            ),
+          },
+        ];
+      }
+      case 'BackorderLineFulfilled': {
+        const { productId, backorderId, lineId, quantity } = event.data;
+        return [
+          {
+            key: `stock:${productId}`,
+            command: new IssueStock(
+              productId,
+              event.id,
+              { backorderId, lineId },
+              quantity,
+              context,
+            ),
+          },
+        ];
+      }
+      case 'BackorderLineSubstitutionRejected': {
+        const { substitute, backorderId, lineId, quantity } = event.data;
+        const { productId } = substitute;
+        return [
+          {
+            key: `stock:${productId}`,
+            command: new ReleaseStockReservation(
+              productId,
+              event.id,
+              { backorderId, lineId },
+              quantity,
+              'substitute declined',
+              context,
+            ),
+          },
+        ];
+      }
+      case 'BackorderLineCancelled':
+      case 'BackorderLineQuantityChanged': {
+        const { freed, backorderId, lineId, reason } = event.data;
+        if (freed.stockUnits === 0) return [];
+        return [
+          {
+            key: `stock:${freed.productId}`,
+            command: new ReleaseStockReservation(
+              freed.productId,
+              event.id,
+              { backorderId, lineId },
+              freed.stockUnits,
+              reason,
+              context,
+            ),
+          },
+        ];
+      }
+    }
+  },
+});

@@ -1,0 +1,48 @@
+import type {
+  BackorderLineOrderedAnyway,
+  BackorderLineQuantityChanged,
+  BackorderPlaced,
+} from '../backorders/backorder.events';
+import { stableId } from '../shared/commands/entity-id';
+import type { RecordedEvent } from '../shared/eventstore/event-envelope';
+import { defineReactor, reactionContext } from '../shared/reactors/reactor-definition';
+import { PlaceLineOnPurchaseOrder } from './place-line-on-purchase-order';
+
+type Trigger = RecordedEvent &
+  (BackorderPlaced | BackorderLineOrderedAnyway | BackorderLineQuantityChanged);
+
+const NAME = 'purchase-order-placement';
+
+/**
+ * A customer line to order lands on its vendor's open PO by itself: product data copied, never
+ * retyped. Lines of one vendor are placed one after another, so they do not race for the same PO.
+ */
+export const purchaseOrderPlacementReactor = defineReactor<Trigger>({
+  name: NAME,
+  eventTypes: ['BackorderPlaced', 'BackorderLineOrderedAnyway', 'BackorderLineQuantityChanged'],
+  react(event) {
+    const place = (lineId: string, quantity: number, vendorId: string | null) => ({
+      key: vendorId ? `vendor:${vendorId}` : `backorder:${event.data.backorderId}`,
+      command: new PlaceLineOnPurchaseOrder(
+        event.data.backorderId,
+        lineId,
+        quantity,
+        stableId('allocation', event.id, lineId),
+        event.metadata.occurredAt,
+        reactionContext(event, NAME),
+      ),
+    });
+    switch (event.type) {
+      case 'BackorderPlaced':
+        return event.data.lines
+          .filter((line) => line.availableInStock === 0)
+          .map((line) => place(line.lineId, line.quantity, line.product.vendorId));
+      case 'BackorderLineOrderedAnyway':
+        return [place(event.data.lineId, event.data.quantity, null)];
+      case 'BackorderLineQuantityChanged':
+        return event.data.to > event.data.from
+          ? [place(event.data.lineId, event.data.to - event.data.from, null)]
+          : [];
+    }
+  },
+});

@@ -1,0 +1,185 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+const STATUSES = [
+  'draft',
+  'submitted',
+  'acknowledged',
+  'partially-received',
+  'received',
+  'closed',
+  'cancelled',
+] as const;
+
+export class PurchaseOrderLineDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  productId!: string;
+
+  @ApiProperty({ example: 4, minimum: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(9999)
+  quantity!: number;
+}
+
+export class CreatePurchaseOrderDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  vendorId!: string;
+
+  @ApiProperty({ type: [PurchaseOrderLineDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => PurchaseOrderLineDto)
+  lines!: PurchaseOrderLineDto[];
+}
+
+export class ListPurchaseOrdersDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  vendorId?: string;
+
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: (typeof STATUSES)[number];
+
+  @ApiPropertyOptional({ description: 'Words of the PO number or vendor name' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  cursor?: string;
+}
+
+export class DraftsDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  vendorId?: string;
+}
+
+export class LineEtaDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  poLineId!: string;
+
+  @ApiProperty({ example: '2026-12-15', description: 'The day the vendor expects to deliver' })
+  @IsISO8601({ strict: true })
+  @Length(10, 10, { message: 'eta is a date: YYYY-MM-DD' })
+  eta!: string;
+}
+
+export class AcknowledgeDto {
+  @ApiPropertyOptional({ example: 'SO-88412', description: "The vendor's own order number" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  vendorReference?: string;
+
+  @ApiProperty({ type: [LineEtaDto] })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => LineEtaDto)
+  etas!: LineEtaDto[];
+}
+
+export class ReviseEtaDto {
+  @ApiProperty({ example: '2026-12-22' })
+  @IsISO8601({ strict: true })
+  @Length(10, 10, { message: 'eta is a date: YYYY-MM-DD' })
+  eta!: string;
+
+  @ApiProperty({ enum: ['vendor', 'staff'] })
+  @IsIn(['vendor', 'staff'])
+  source!: 'vendor' | 'staff';
+
+  @ApiPropertyOptional({ example: 'container delayed at port' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+}
+
+export class PurchaseOrderReasonDto {
+  @ApiProperty({ example: 'vendor discontinued the design' })
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}
+
+export class SubstituteDto {
+  @ApiProperty({ format: 'uuid', description: 'The catalog product that came instead' })
+  @IsUUID()
+  productId!: string;
+
+  @ApiProperty({ example: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(9999)
+  quantity!: number;
+}
+
+export class ReceivedLineDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  poLineId!: string;
+
+  @ApiProperty({ example: 2, description: 'Units of the ordered product that arrived' })
+  @IsInt()
+  @Min(0)
+  @Max(9999)
+  quantity!: number;
+
+  @ApiPropertyOptional({
+    type: SubstituteDto,
+    description: 'Units of another product sent in its place',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SubstituteDto)
+  substitute?: SubstituteDto;
+}
+
+export class ReceiptDto {
+  @ApiProperty({ type: [ReceivedLineDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ReceivedLineDto)
+  lines!: ReceivedLineDto[];
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { GetReceipt } from '../purchasing/purchase-order.queries';
+import type { Position } from '../shared/eventstore/event-envelope';
+import { found } from '../shared/http/found';
+import { MinLogPosition } from '../shared/http/log-position';
+
+@ApiTags('receiving')
+@Controller('receipts')
+export class ReceiptController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id')
+  async get(
+    @Param('id', new ParseUUIDPipe()) receiptId: string,
+    @MinLogPosition() minPosition: Position | null,
+  ) {
+    return found(
+      await this.queries.execute(new GetReceipt(receiptId, minPosition)),
+      'receipt',
+      receiptId,
+    );
+  }
+}
