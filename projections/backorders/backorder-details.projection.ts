@@ -12,6 +12,7 @@ import type {
   BackorderEvent,
   CustomerSnapshot,
   Disposition,
+  ProductUnits,
 } from '../../src/backorders/backorder.events';
 import type {
   AffectedLine,
@@ -80,7 +81,8 @@ interface LineFacts extends LineState {
   readonly fulfilment: {
     readonly method: 'pickup' | 'delivery';
     readonly quantity: number;
-    readonly productId: string;
+    /** Units that left the store, per product. */
+    readonly issued: readonly ProductUnits[];
     readonly at: string;
   } | null;
   readonly cancellation: {
@@ -317,10 +319,10 @@ function onBackorderEvent(doc: BackorderDetails, event: BackorderRecordedEvent):
       );
     }
     case 'BackorderLineFulfilled': {
-      const { method, quantity, productId } = event.data;
+      const { method, quantity, issued } = event.data;
       return withLine(draft, event.data.lineId, (l) => ({
         ...l,
-        fulfilment: { method, quantity, productId, at },
+        fulfilment: { method, quantity, issued, at },
       }));
     }
     case 'BackorderLineCancelled': {

@@ -59,7 +59,21 @@ export interface PurchaseOrderLineView {
   readonly eta: string | null;
   readonly etaHistory: readonly EtaChange[];
   readonly quantityChanges: readonly QuantityChange[];
+  /** Units held by or still due to customers (the decider's allocated()). */
+  readonly allocated: number;
+}
+
+/** A line as the query answers it: with the customers it serves. */
+export interface PurchaseOrderLineWithAllocations extends PurchaseOrderLineView {
   readonly allocations: readonly PurchaseOrderAllocationView[];
+}
+
+/** One allocation, stored on its own: a daily PO can serve thousands of customer lines. */
+export interface PurchaseOrderAllocationDocument extends PurchaseOrderAllocationView {
+  readonly [field: string]: unknown;
+  readonly id: string;
+  readonly poId: string;
+  readonly poLineId: string;
 }
 
 export type PurchaseOrderOrigin =
@@ -78,7 +92,7 @@ export interface PurchaseOrderReceiptRef {
   readonly units: number;
 }
 
-export interface PurchaseOrderDocument {
+interface PurchaseOrderFields<TLine> {
   readonly [field: string]: unknown;
   readonly id: string;
   readonly number: string;
@@ -94,7 +108,7 @@ export interface PurchaseOrderDocument {
   readonly closeReason: string | null;
   readonly cancelledAt: string | null;
   readonly cancelReason: string | null;
-  readonly lines: readonly PurchaseOrderLineView[];
+  readonly lines: readonly TLine[];
   readonly receipts: readonly PurchaseOrderReceiptRef[];
   readonly totals: {
     /** Cost of the lines not cancelled; null until the PO has a line to take a currency from. */
@@ -109,6 +123,12 @@ export interface PurchaseOrderDocument {
   };
   readonly updatedAt: string;
 }
+
+/** A PO as stored: its lines carry counts, the allocations live in their own collection. */
+export type StoredPurchaseOrder = PurchaseOrderFields<PurchaseOrderLineView>;
+
+/** A PO as queries answer it. */
+export type PurchaseOrderDocument = PurchaseOrderFields<PurchaseOrderLineWithAllocations>;
 
 /** Purchase orders with their lines, the customers each line serves, and ETA history. */
 export const purchaseOrdersProjection = defineProjection<PurchaseOrderRecordedEvent>({
@@ -131,7 +151,7 @@ export const purchaseOrdersProjection = defineProjection<PurchaseOrderRecordedEv
     'PurchaseOrderClosed',
   ],
   collections: [
-    defineCollection<PurchaseOrderRecordedEvent, PurchaseOrderDocument>({
+    defineCollection<PurchaseOrderRecordedEvent, StoredPurchaseOrder>({
       name: 'purchase_orders',
       indexes: [
         { field: 'vendorId' },
@@ -148,12 +168,42 @@ export const purchaseOrdersProjection = defineProjection<PurchaseOrderRecordedEv
         return summarize({ ...change(po, event), updatedAt: event.metadata.occurredAt });
       },
     }),
+    defineCollection<PurchaseOrderRecordedEvent, PurchaseOrderAllocationDocument>({
+      name: 'purchase_order_allocations',
+      indexes: [{ field: 'poId' }, { field: 'poLineId' }, { field: 'backorderId' }],
+      documentIds: allocationsOf,
+      evolve: (allocation, event, id) => changeAllocation(allocation, event, id),
+    }),
   ],
 });
 
+/** The PO as queries answer it: each line with the customers it serves, oldest first. */
+export function withAllocations(
+  po: StoredPurchaseOrder,
+  allocations: readonly PurchaseOrderAllocationDocument[],
+): PurchaseOrderDocument {
+  const byLine = new Map<string, PurchaseOrderAllocationView[]>();
+  for (const { id: _id, poId: _poId, poLineId, ...allocation } of [...allocations].sort(
+    placedFirst,
+  )) {
+    byLine.set(poLineId, [...(byLine.get(poLineId) ?? []), allocation]);
+  }
+  return {
+    ...po,
+    lines: po.lines.map((l) => ({ ...l, allocations: byLine.get(l.poLineId) ?? [] })),
+  };
+}
+
+function placedFirst(
+  a: PurchaseOrderAllocationDocument,
+  b: PurchaseOrderAllocationDocument,
+): number {
+  return a.placedAt.localeCompare(b.placedAt) || a.backorderNumber.localeCompare(b.backorderNumber);
+}
+
 function opened(
   event: PurchaseOrderRecordedEvent & { type: 'PurchaseOrderOpened' },
-): PurchaseOrderDocument {
+): StoredPurchaseOrder {
   const { poId, number, vendorId, vendorName, consolidation } = event.data;
   return {
     id: poId,
@@ -178,16 +228,98 @@ function opened(
   };
 }
 
+/** The allocations an event changes: those it names. */
+function allocationsOf(event: PurchaseOrderRecordedEvent): string[] {
+  switch (event.type) {
+    case 'PurchaseOrderLineAllocated':
+      return [event.data.allocation.allocationId];
+    case 'PurchaseOrderAllocationReleased':
+    case 'PurchaseOrderSubstitutionResolved':
+      return [event.data.allocationId];
+    case 'PurchaseOrderAllocationTransferred':
+      return [event.data.from.allocationId, event.data.to.allocationId];
+    case 'PurchaseOrderReceiptRecorded':
+      return event.data.lines.flatMap((l) => [
+        ...l.setAside.map((u) => u.allocationId),
+        ...(l.substitution?.offered ?? []).map((u) => u.allocationId),
+      ]);
+    case 'PurchaseOrderLineCancelled':
+    case 'PurchaseOrderCancelled':
+    case 'PurchaseOrderClosed':
+      return event.data.affected.map((a) => a.allocationId);
+    default:
+      return [];
+  }
+}
+
 /**
- * The event's effect on the PO. Allocation arithmetic (outstanding, setAside, offered, received)
- * mirrors evolvePurchaseOrder in src/purchasing/purchase-order.evolve.ts step for step, so the read
- * side shows what the decider will decide on; change both together (the projection's spec checks
- * every scenario against the decider's state).
+ * An event's effect on one allocation. The arithmetic (outstanding, setAside, offered) mirrors
+ * evolvePurchaseOrder in src/purchasing/purchase-order.evolve.ts step for step, so the read side
+ * shows what the decider will decide on; change both together (the projection's spec checks every
+ * scenario against the decider's state).
  */
-function change(
-  po: PurchaseOrderDocument,
+function changeAllocation(
+  allocation: PurchaseOrderAllocationDocument | null,
   event: PurchaseOrderRecordedEvent,
-): PurchaseOrderDocument {
+  id: string,
+): PurchaseOrderAllocationDocument | null {
+  if (event.type === 'PurchaseOrderLineAllocated') {
+    const { poId, poLineId, allocation: made } = event.data;
+    return { ...made, id, poId, poLineId, outstanding: made.quantity, setAside: 0, offered: 0 };
+  }
+  if (!allocation) return null;
+  switch (event.type) {
+    case 'PurchaseOrderAllocationReleased':
+      return dropEmpty({
+        ...allocation,
+        outstanding: allocation.outstanding - event.data.quantity,
+        setAside: allocation.setAside - event.data.heldReleased,
+      });
+    case 'PurchaseOrderAllocationTransferred': {
+      // As in the decider, the units change hands from the giver's held units to the taker's.
+      const { from, quantity } = event.data;
+      return id === from.allocationId
+        ? dropEmpty({ ...allocation, setAside: allocation.setAside - quantity })
+        : {
+            ...allocation,
+            outstanding: allocation.outstanding - quantity,
+            setAside: allocation.setAside + quantity,
+          };
+    }
+    case 'PurchaseOrderReceiptRecorded': {
+      const units = (list: readonly { allocationId: string; quantity: number }[]) =>
+        list.filter((u) => u.allocationId === id).reduce((n, u) => n + u.quantity, 0);
+      const setAside = units(event.data.lines.flatMap((l) => l.setAside));
+      const offered = units(event.data.lines.flatMap((l) => l.substitution?.offered ?? []));
+      return {
+        ...allocation,
+        outstanding: allocation.outstanding - setAside,
+        setAside: allocation.setAside + setAside,
+        offered: allocation.offered + offered,
+      };
+    }
+    case 'PurchaseOrderSubstitutionResolved': {
+      // An accepted substitute counts as received on the line and is held for the customer.
+      const { quantity, accepted } = event.data;
+      return {
+        ...allocation,
+        offered: allocation.offered - quantity,
+        outstanding: accepted ? allocation.outstanding - quantity : allocation.outstanding,
+        setAside: accepted ? allocation.setAside + quantity : allocation.setAside,
+      };
+    }
+    // As the decider: units no longer coming are owed to no one.
+    case 'PurchaseOrderLineCancelled':
+    case 'PurchaseOrderCancelled':
+    case 'PurchaseOrderClosed':
+      return { ...allocation, outstanding: 0 };
+    default:
+      return allocation;
+  }
+}
+
+/** The event's effect on the PO itself: its status, lines and the customer units they count. */
+function change(po: StoredPurchaseOrder, event: PurchaseOrderRecordedEvent): StoredPurchaseOrder {
   const at = event.metadata.occurredAt;
   const who = event.metadata.actor;
   switch (event.type) {
@@ -211,61 +343,44 @@ function change(
         eta: null,
         etaHistory: [],
         quantityChanges: [],
-        allocations: [],
+        allocated: 0,
       };
       return { ...po, lines: [...po.lines, line] };
     }
     case 'PurchaseOrderLineQuantityChanged': {
       const { poLineId, from, to, reason } = event.data;
+      // Raises for each consolidated customer line are told by the allocations; keeping only
+      // the reductions people make keeps a busy daily PO's document small.
       return withLine(po, poLineId, (l) => ({
         ...l,
         quantity: to,
-        quantityChanges: [...l.quantityChanges, { at, from, to, reason, who }],
+        quantityChanges:
+          to < from ? [...l.quantityChanges, { at, from, to, reason, who }] : l.quantityChanges,
       }));
     }
-    case 'PurchaseOrderLineAllocated': {
-      const { poLineId, allocation } = event.data;
+    case 'PurchaseOrderLineAllocated':
+      return withLine(po, event.data.poLineId, (l) => ({
+        ...l,
+        allocated: l.allocated + event.data.allocation.quantity,
+      }));
+    case 'PurchaseOrderAllocationReleased': {
+      const { poLineId, quantity, heldReleased } = event.data;
       return withLine(po, poLineId, (l) => ({
         ...l,
-        allocations: [
-          ...l.allocations,
-          { ...allocation, outstanding: allocation.quantity, setAside: 0, offered: 0 },
-        ],
+        allocated: l.allocated - quantity - heldReleased,
       }));
     }
-    case 'PurchaseOrderAllocationReleased': {
-      const { poLineId, allocationId, quantity, heldReleased } = event.data;
-      return withLine(po, poLineId, (l) =>
-        dropEmpty(
-          withAllocation(l, allocationId, (a) => ({
-            ...a,
-            outstanding: a.outstanding - quantity,
-            setAside: a.setAside - heldReleased,
-          })),
-          allocationId,
-        ),
-      );
-    }
-    case 'PurchaseOrderAllocationTransferred': {
-      // As in the decider, the units change hands from the giver's held units to the taker's.
-      const { poLineId, from, to, quantity } = event.data;
-      return withLine(po, poLineId, (l) => {
-        const given = withAllocation(l, from.allocationId, (a) => ({
-          ...a,
-          setAside: a.setAside - quantity,
-        }));
-        const taken = withAllocation(given, to.allocationId, (a) => ({
-          ...a,
-          outstanding: a.outstanding - quantity,
-          setAside: a.setAside + quantity,
-        }));
-        return dropEmpty(taken, from.allocationId);
-      });
-    }
+    case 'PurchaseOrderAllocationTransferred':
+      // The taker is served from the giver's held units: the unit still due to the taker is now
+      // no one's and arrives as stock.
+      return withLine(po, event.data.poLineId, (l) => ({
+        ...l,
+        allocated: l.allocated - event.data.quantity,
+      }));
     case 'PurchaseOrderSubmitted':
       return { ...po, status: 'submitted', submittedAt: at };
     case 'PurchaseOrderAcknowledged':
-      return event.data.etas.reduce<PurchaseOrderDocument>(
+      return event.data.etas.reduce<StoredPurchaseOrder>(
         (next, { poLineId, eta }) =>
           withLine(next, poLineId, (l) => ({
             ...l,
@@ -303,70 +418,39 @@ function change(
     }
     case 'PurchaseOrderReceiptRecorded': {
       const { receiptId, lines, status } = event.data;
-      let next: PurchaseOrderDocument = {
-        ...po,
-        status,
-        receipts: [
-          ...po.receipts,
-          { receiptId, receivedAt: at, units: lines.reduce((n, l) => n + l.quantity, 0) },
-        ],
-      };
-      for (const received of lines) {
-        next = withLine(next, received.poLineId, (l) => {
-          let line = { ...l, received: l.received + received.quantity };
-          for (const units of received.setAside) {
-            line = withAllocation(line, units.allocationId, (a) => ({
-              ...a,
-              outstanding: a.outstanding - units.quantity,
-              setAside: a.setAside + units.quantity,
-            }));
-          }
-          for (const units of received.substitution?.offered ?? []) {
-            line = withAllocation(line, units.allocationId, (a) => ({
-              ...a,
-              offered: a.offered + units.quantity,
-            }));
-          }
-          return line;
-        });
-      }
-      return next;
+      const units = lines.reduce((n, l) => n + l.quantity, 0);
+      return lines.reduce<StoredPurchaseOrder>(
+        (next, received) =>
+          withLine(next, received.poLineId, (l) => ({
+            ...l,
+            received: l.received + received.quantity,
+          })),
+        { ...po, status, receipts: [...po.receipts, { receiptId, receivedAt: at, units }] },
+      );
     }
     case 'PurchaseOrderSubstitutionResolved': {
-      // An accepted substitute counts as received on the line and is held for the customer.
-      const { poLineId, allocationId, quantity, accepted, status } = event.data;
+      const { poLineId, quantity, accepted, status } = event.data;
       return withLine({ ...po, status }, poLineId, (l) =>
-        withAllocation(
-          accepted ? { ...l, received: l.received + quantity } : l,
-          allocationId,
-          (a) => ({
-            ...a,
-            offered: a.offered - quantity,
-            outstanding: accepted ? a.outstanding - quantity : a.outstanding,
-            setAside: accepted ? a.setAside + quantity : a.setAside,
-          }),
-        ),
+        accepted ? { ...l, received: l.received + quantity } : l,
       );
     }
     case 'PurchaseOrderLineCancelled':
-      return withLine(po, event.data.poLineId, (l) => ({
+      return withLine(released(po, event.data.affected), event.data.poLineId, (l) => ({
         ...l,
         cancelled: true,
         cancelledAt: at,
         cancelReason: event.data.reason,
-        allocations: l.allocations.map((a) => ({ ...a, outstanding: 0 })),
       }));
-    // As the decider: units no longer coming are owed to no one.
     case 'PurchaseOrderCancelled':
       return {
-        ...nothingOutstanding(po),
+        ...released(po, event.data.affected),
         status: 'cancelled',
         cancelledAt: at,
         cancelReason: event.data.reason,
       };
     case 'PurchaseOrderClosed':
       return {
-        ...nothingOutstanding(po),
+        ...released(po, event.data.affected),
         status: 'closed',
         closedAt: at,
         closeReason: event.data.reason,
@@ -378,61 +462,47 @@ function change(
   }
 }
 
-function nothingOutstanding(po: PurchaseOrderDocument): PurchaseOrderDocument {
-  return {
-    ...po,
-    lines: po.lines.map((l) => ({
-      ...l,
-      allocations: l.allocations.map((a) => ({ ...a, outstanding: 0 })),
-    })),
-  };
+/** Units due to customers that will not come any more: the lines count them no longer. */
+function released(
+  po: StoredPurchaseOrder,
+  affected: readonly { readonly poLineId: string; readonly quantity: number }[],
+): StoredPurchaseOrder {
+  return affected.reduce(
+    (next, a) => withLine(next, a.poLineId, (l) => ({ ...l, allocated: l.allocated - a.quantity })),
+    po,
+  );
 }
 
 function withLine(
-  po: PurchaseOrderDocument,
+  po: StoredPurchaseOrder,
   poLineId: string,
   update: (line: PurchaseOrderLineView) => PurchaseOrderLineView,
-): PurchaseOrderDocument {
+): StoredPurchaseOrder {
   return {
     ...po,
     lines: po.lines.map((l) => (l.poLineId === poLineId ? derived(update(l)) : l)),
   };
 }
 
-function withAllocation(
-  line: PurchaseOrderLineView,
-  allocationId: string,
-  update: (allocation: PurchaseOrderAllocationView) => PurchaseOrderAllocationView,
-): PurchaseOrderLineView {
-  return {
-    ...line,
-    allocations: line.allocations.map((a) => (a.allocationId === allocationId ? update(a) : a)),
-  };
-}
-
 /** The decider forgets an allocation once it holds, awaits and is offered nothing. */
-function dropEmpty(line: PurchaseOrderLineView, allocationId: string): PurchaseOrderLineView {
-  return {
-    ...line,
-    allocations: line.allocations.filter(
-      (a) =>
-        a.allocationId !== allocationId || a.outstanding > 0 || a.setAside > 0 || a.offered > 0,
-    ),
-  };
+function dropEmpty(
+  allocation: PurchaseOrderAllocationDocument,
+): PurchaseOrderAllocationDocument | null {
+  return allocation.outstanding > 0 || allocation.setAside > 0 || allocation.offered > 0
+    ? allocation
+    : null;
 }
 
 function derived(line: PurchaseOrderLineView): PurchaseOrderLineView {
-  // Units held by or still due to customers, as the decider's allocated() counts them.
-  const allocated = line.allocations.reduce((n, a) => n + a.outstanding + a.setAside, 0);
   return {
     ...line,
     lineTotal: multiply(line.unitCost, line.quantity),
     outstanding: line.cancelled ? 0 : Math.max(0, line.quantity - line.received),
-    forStock: line.cancelled ? 0 : Math.max(0, line.quantity - allocated),
+    forStock: line.cancelled ? 0 : Math.max(0, line.quantity - line.allocated),
   };
 }
 
-function summarize(po: PurchaseOrderDocument): PurchaseOrderDocument {
+function summarize(po: StoredPurchaseOrder): StoredPurchaseOrder {
   const live = po.lines.filter((l) => !l.cancelled);
   return {
     ...po,

@@ -1,6 +1,6 @@
 import type { ProductSnapshot } from '../catalog/product-snapshot';
 import type { Money } from '../shared/domain/money';
-import type { FreedSupply, PlacedLine } from './backorder.events';
+import type { AllocationUnits, FreedSupply, PlacedLine, ProductUnits } from './backorder.events';
 
 /** Units of a line allocated on a PO line and not received yet. */
 export interface OrderedUnits {
@@ -38,8 +38,10 @@ export interface LineState {
   readonly reserved: number;
   /** The part of `reserved` linked from stock that was already on hand. */
   readonly linkedFromStock: number;
-  /** Held units that arrived for a PO allocation, by allocation: what can be handed to the next customer. */
+  /** Held units of the ordered product that arrived for a PO allocation, by allocation. */
   readonly heldFromOrders: Readonly<Record<string, OrderedUnits>>;
+  /** Held units of an accepted substitute (the `delivered` product). */
+  readonly substituteHeld: number;
   readonly substitution: PendingSubstitution | null;
   readonly exception: string | null;
   readonly noticed: boolean;
@@ -71,6 +73,7 @@ export function placedLine(line: PlacedLine): LineState {
     reserved: 0,
     linkedFromStock: 0,
     heldFromOrders: {},
+    substituteHeld: 0,
     substitution: null,
     exception: null,
     noticed: false,
@@ -83,6 +86,7 @@ export function outstanding(line: LineState): number {
 
 /** Units nothing supplies yet: not held, not on order, not asked for, not offered as a substitute. */
 export function unsupplied(line: LineState): number {
+  if (line.state !== 'open') return 0;
   return Math.max(
     0,
     line.quantity -
@@ -140,27 +144,56 @@ function adjust(
   return quantity > 0 ? { ...units, [allocationId]: { ...current, quantity } } : others;
 }
 
+/** Units that left the store with the customer, per product. */
+export function issuedUnits(line: LineState): ProductUnits[] {
+  const original = line.reserved - line.substituteHeld;
+  return [
+    ...(original > 0 ? [{ productId: line.product.productId, quantity: original }] : []),
+    ...(line.substituteHeld > 0
+      ? [{ productId: line.delivered.productId, quantity: line.substituteHeld }]
+      : []),
+  ];
+}
+
 /**
- * The supply a line lets go of when it shrinks to `quantity`: first what nothing supplies yet, then
- * units still on order (latest allocation first), then units held in the store. The HTTP layer
- * uses it to act on the POs before the line records the change; the decider records the same.
+ * The supply a line lets go of when it shrinks to `quantity`: first what nothing supplies yet,
+ * then units still on order (latest allocation first), then held units: those that arrived on
+ * POs (latest first), an accepted substitute, then units linked from stock. The HTTP layer uses
+ * it to act on the POs before the line records the change; the decider records the same.
  */
 export function planRelease(line: LineState, quantity: number): FreedSupply {
   let excess = Math.max(0, line.quantity - quantity);
   excess -= Math.min(excess, unsupplied(line) + line.toOrder);
-  const purchaseOrderUnits: { allocationId: string; quantity: number }[] = [];
-  for (const [allocationId, ordered] of Object.entries(line.onOrder).reverse()) {
-    if (excess === 0) break;
-    const take = Math.min(excess, ordered.quantity);
-    purchaseOrderUnits.push({ allocationId, quantity: take });
-    excess -= take;
-  }
-  return {
-    productId: line.delivered.productId,
-    stockUnits: Math.min(excess, line.reserved),
-    handedOver: 0,
-    purchaseOrderUnits,
+  const take = (available: number) => {
+    const taken = Math.min(excess, available);
+    excess -= taken;
+    return taken;
   };
+  const latestFirst = (units: Readonly<Record<string, OrderedUnits>>): AllocationUnits[] =>
+    Object.entries(units)
+      .reverse()
+      .map(([allocationId, held]) => ({ allocationId, quantity: take(held.quantity) }))
+      .filter((u) => u.quantity > 0);
+  const purchaseOrderUnits = latestFirst(line.onOrder);
+  const heldUnits = latestFirst(line.heldFromOrders);
+  const fromOrders = heldUnits.reduce((n, u) => n + u.quantity, 0);
+  const substitute = take(line.substituteHeld);
+  const original = fromOrders + take(line.reserved - line.substituteHeld - fromOrders);
+  return {
+    purchaseOrderUnits,
+    heldUnits,
+    released: productUnits(line, original, substitute),
+    handedOver: 0,
+  };
+}
+
+/** The plan once the POs handed `handedOver` of its held units to the next customer. */
+export function afterHandOver(plan: FreedSupply, line: LineState, handedOver: number): FreedSupply {
+  const original = plan.released.find((u) => u.productId === line.product.productId)?.quantity ?? 0;
+  const substitute =
+    plan.released.find((u) => u.productId !== line.product.productId)?.quantity ?? 0;
+  const given = Math.min(handedOver, original);
+  return { ...plan, released: productUnits(line, original - given, substitute), handedOver: given };
 }
 
 /** Applies a release to the line's supply (the units are gone from it, whatever their fate). */
@@ -169,15 +202,32 @@ export function releaseSupply(line: LineState, freed: FreedSupply, quantity: num
     (l, u) => consumeOrdered(l, u.allocationId, u.quantity),
     line,
   );
-  const reserved = reduced.reserved - freed.stockUnits - freed.handedOver;
+  let heldFromOrders = reduced.heldFromOrders;
+  for (const units of freed.heldUnits) {
+    const held = heldFromOrders[units.allocationId];
+    if (held) heldFromOrders = adjust(heldFromOrders, units.allocationId, held, -units.quantity);
+  }
+  const leaving = freed.released.reduce((n, u) => n + u.quantity, 0) + freed.handedOver;
+  const fromOrders = freed.heldUnits.reduce((n, u) => n + u.quantity, 0);
+  const substitute = Math.min(reduced.substituteHeld, leaving - fromOrders);
+  const fromStock = Math.min(reduced.linkedFromStock, leaving - fromOrders - substitute);
+  const reserved = reduced.reserved - leaving;
   const stillWanted =
     quantity - reserved - outstanding(reduced) - (reduced.substitution?.quantity ?? 0);
   return {
     ...reduced,
     quantity,
     reserved,
-    linkedFromStock: Math.min(reduced.linkedFromStock, reserved),
-    heldFromOrders: reserved === 0 ? {} : reduced.heldFromOrders,
+    heldFromOrders,
+    substituteHeld: reduced.substituteHeld - substitute,
+    linkedFromStock: reduced.linkedFromStock - fromStock,
     toOrder: Math.max(0, Math.min(reduced.toOrder, stillWanted)),
   };
+}
+
+function productUnits(line: LineState, original: number, substitute: number): ProductUnits[] {
+  return [
+    ...(original > 0 ? [{ productId: line.product.productId, quantity: original }] : []),
+    ...(substitute > 0 ? [{ productId: line.delivered.productId, quantity: substitute }] : []),
+  ];
 }

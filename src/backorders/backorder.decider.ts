@@ -2,9 +2,11 @@ import { Set as ImmutableSet } from 'immutable';
 import type { Decider } from '../shared/domain/decider';
 import { BusinessRuleViolation, UnknownEntityError } from '../shared/domain/domain-errors';
 import {
+  afterHandOver,
   consumeOrdered,
   type LineState,
   outstanding,
+  issuedUnits,
   placedLine,
   planRelease,
   receiveOrdered,
@@ -88,7 +90,7 @@ export const backorderDecider: Decider<BackorderCommandMessage, BackorderEvent, 
         );
       case 'BackorderLineSubstitutionOffered': {
         const { receiptId, poId, poLineId, allocationId, substitute, quantity } = event.data;
-        return withLine(done(state, `${receiptId}:${allocationId}`), lineId, (l) => ({
+        return withLine(done(state, offerKey(receiptId, allocationId)), lineId, (l) => ({
           ...l,
           substitution: { receiptId, poId, poLineId, allocationId, substitute, quantity },
         }));
@@ -99,6 +101,7 @@ export const backorderDecider: Decider<BackorderCommandMessage, BackorderEvent, 
           return {
             ...taken,
             reserved: taken.reserved + event.data.quantity,
+            substituteHeld: taken.substituteHeld + event.data.quantity,
             delivered: event.data.substitute,
             substitution: null,
           };
@@ -111,6 +114,8 @@ export const backorderDecider: Decider<BackorderCommandMessage, BackorderEvent, 
           state: 'fulfilled',
           reserved: 0,
           linkedFromStock: 0,
+          heldFromOrders: {},
+          substituteHeld: 0,
         }));
       case 'BackorderLineQuantityChanged':
         return withLine(state, lineId, (l) =>
@@ -236,7 +241,7 @@ export const backorderDecider: Decider<BackorderCommandMessage, BackorderEvent, 
         ];
       }
       case 'OfferSubstitution':
-        if (state.operations.has(`${command.offer.receiptId}:${command.offer.allocationId}`))
+        if (state.operations.has(offerKey(command.offer.receiptId, command.offer.allocationId)))
           return [];
         assertOpen(line);
         return [{ type: 'BackorderLineSubstitutionOffered', data: { ...at, ...command.offer } }];
@@ -275,7 +280,7 @@ export const backorderDecider: Decider<BackorderCommandMessage, BackorderEvent, 
               ...at,
               quantity: line.quantity,
               method: command.method,
-              productId: line.delivered.productId,
+              issued: issuedUnits(line),
             },
           },
         ]);
@@ -320,12 +325,7 @@ function change(state: OpenBackorder, line: LineState, command: ChangeLine): Bac
   const target = cancel ? 0 : quantity;
   if (!cancel && target === line.quantity) return [];
   if (target > line.quantity) {
-    const freed = {
-      productId: line.delivered.productId,
-      stockUnits: 0,
-      handedOver: 0,
-      purchaseOrderUnits: [],
-    };
+    const freed = { purchaseOrderUnits: [], heldUnits: [], released: [], handedOver: 0 };
     return [
       {
         type: 'BackorderLineQuantityChanged',
@@ -334,12 +334,8 @@ function change(state: OpenBackorder, line: LineState, command: ChangeLine): Bac
     ];
   }
   const plan = planRelease(line, target);
-  const freed = {
-    ...plan,
-    stockUnits: Math.max(0, plan.stockUnits - handedOver),
-    handedOver: Math.min(handedOver, plan.stockUnits),
-  };
-  if ((plan.stockUnits > 0 || plan.purchaseOrderUnits.length > 0) && disposition === null) {
+  const freed = afterHandOver(plan, line, handedOver);
+  if ((plan.released.length > 0 || plan.purchaseOrderUnits.length > 0) && disposition === null) {
     throw new BusinessRuleViolation(
       'disposition-required',
       'units are held or on order for this line: say whether to cancel them on the PO, keep them as stock, or give them to the next customer',
@@ -372,6 +368,11 @@ function closing(state: OpenBackorder, events: BackorderEvent[]): BackorderEvent
     ...events,
     { type: 'BackorderClosed', data: { backorderId: state.backorderId, outcome } },
   ];
+}
+
+/** An offer's own key: the same receipt may also set units aside for the allocation. */
+function offerKey(receiptId: string, allocationId: string): string {
+  return `offer:${receiptId}:${allocationId}`;
 }
 
 function withLine(

@@ -20,19 +20,26 @@ export interface PlacedLine {
 export const DISPOSITIONS = ['cancel-po-line', 'keep-as-stock', 'give-to-next-customer'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
 
-/**
- * What a change freed: units the store held for the line that go back to stock, held units
- * handed to the next waiting customer, and units on order let go on the POs.
- */
-export interface FreedSupply {
-  /** The product whose stock holds the line's units (the substitute, once accepted). */
+export interface AllocationUnits {
+  readonly allocationId: string;
+  readonly quantity: number;
+}
+
+export interface ProductUnits {
   readonly productId: string;
-  readonly stockUnits: number;
+  readonly quantity: number;
+}
+
+/** What a smaller or cancelled line lets go of. */
+export interface FreedSupply {
+  /** Units still on order, per PO allocation: the POs let them go (or hand them on). */
+  readonly purchaseOrderUnits: readonly AllocationUnits[];
+  /** Held units that arrived on a PO allocation: the PO stops counting them for the line. */
+  readonly heldUnits: readonly AllocationUnits[];
+  /** Stock reservations the line gives back, per product: those units are for sale again. */
+  readonly released: readonly ProductUnits[];
+  /** Held units the POs handed to the next waiting customer: the stock moves their reservation. */
   readonly handedOver: number;
-  readonly purchaseOrderUnits: readonly {
-    readonly allocationId: string;
-    readonly quantity: number;
-  }[];
 }
 
 export interface LineEvent {
@@ -141,8 +148,8 @@ export type BackorderLineFulfilled = DomainEvent<
   LineEvent & {
     readonly quantity: number;
     readonly method: 'pickup' | 'delivery';
-    /** The product handed over: the substitute when one was accepted. */
-    readonly productId: string;
+    /** Units that left the store, per product (an accepted substitute is its own product). */
+    readonly issued: readonly ProductUnits[];
   }
 >;
 export type BackorderLineQuantityChanged = DomainEvent<

@@ -99,8 +99,8 @@ export class LineActions {
   }
 
   /**
-   * What each PO must let go of: the units on order the line no longer takes, and, when the whole
-   * line goes, the units held for it from each allocation (handed to the next customer or to stock).
+   * What each PO must let go of, as the line's plan says: units on order it no longer takes, and
+   * held units that arrived on the PO (handed to the next customer or given back to stock).
    */
   private releases(
     line: LineState,
@@ -108,21 +108,18 @@ export class LineActions {
     change: LineChange,
     context: CommandContext,
   ): ReleaseAllocation[] {
-    const disposition = change.disposition ?? 'keep-as-stock';
-    const onOrder = new Map(
-      planRelease(line, target).purchaseOrderUnits.map((u) => [u.allocationId, u.quantity]),
-    );
-    const held = change.cancel ? Object.keys(line.heldFromOrders) : [];
-    const allocations = new Set([...onOrder.keys(), ...held]);
-    return [...allocations].map((allocationId) => {
+    const plan = planRelease(line, target);
+    const onOrder = new Map(plan.purchaseOrderUnits.map((u) => [u.allocationId, u.quantity]));
+    const held = new Map(plan.heldUnits.map((u) => [u.allocationId, u.quantity]));
+    return [...new Set([...onOrder.keys(), ...held.keys()])].map((allocationId) => {
       const { poId } = line.onOrder[allocationId] ?? line.heldFromOrders[allocationId];
       return new ReleaseAllocation(
         poId,
         allocationId,
         {
           quantity: onOrder.get(allocationId) ?? 0,
-          releaseHeld: held.includes(allocationId),
-          disposition,
+          held: held.get(allocationId) ?? 0,
+          disposition: change.disposition ?? 'keep-as-stock',
           operationId: entityId(context, `release:${allocationId}`),
           order: this.config.store.allocationOrder,
           reason: change.reason,

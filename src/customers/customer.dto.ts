@@ -13,8 +13,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-
-const PHONE = /^[+\d(][\d\s().-]{5,30}$/;
+import { PHONE_PATTERN } from '../shared/http/phone-pattern';
 
 export class RegisterCustomerDto {
   @ApiProperty({ example: 'Amelia Hartley' })
@@ -29,7 +28,7 @@ export class RegisterCustomerDto {
   })
   @IsOptional()
   @IsString()
-  @Matches(PHONE, { message: 'phone must be a phone number' })
+  @Matches(PHONE_PATTERN, { message: 'phone must be a phone number' })
   phone?: string;
 
   @ApiPropertyOptional({ example: 'amelia.hartley@example.com' })
@@ -55,7 +54,7 @@ export class ChangeCustomerDetailsDto {
   })
   @IsOptional()
   @IsString()
-  @Matches(PHONE, { message: 'phone must be a phone number' })
+  @Matches(PHONE_PATTERN, { message: 'phone must be a phone number' })
   phone?: string | null;
 
   @ApiPropertyOptional({

@@ -59,19 +59,17 @@ export const stockKeepingReactor = defineReactor<Trigger>({
         ];
       }
       case 'BackorderLineFulfilled': {
-        const { productId, backorderId, lineId, quantity } = event.data;
-        return [
-          {
-            key: `stock:${productId}`,
-            command: new IssueStock(
-              productId,
-              event.id,
-              { backorderId, lineId },
-              quantity,
-              context,
-            ),
-          },
-        ];
+        const { issued, backorderId, lineId } = event.data;
+        return issued.map(({ productId, quantity }) => ({
+          key: `stock:${productId}`,
+          command: new IssueStock(
+            productId,
+            `${event.id}:${productId}`,
+            { backorderId, lineId },
+            quantity,
+            context,
+          ),
+        }));
       }
       case 'BackorderLineSubstitutionRejected': {
         const { substitute, backorderId, lineId, quantity } = event.data;
@@ -93,20 +91,17 @@ export const stockKeepingReactor = defineReactor<Trigger>({
       case 'BackorderLineCancelled':
       case 'BackorderLineQuantityChanged': {
         const { freed, backorderId, lineId, reason } = event.data;
-        if (freed.stockUnits === 0) return [];
-        return [
-          {
-            key: `stock:${freed.productId}`,
-            command: new ReleaseStockReservation(
-              freed.productId,
-              event.id,
-              { backorderId, lineId },
-              freed.stockUnits,
-              reason,
-              context,
-            ),
-          },
-        ];
+        return freed.released.map(({ productId, quantity }) => ({
+          key: `stock:${productId}`,
+          command: new ReleaseStockReservation(
+            productId,
+            `${event.id}:${productId}`,
+            { backorderId, lineId },
+            quantity,
+            reason,
+            context,
+          ),
+        }));
       }
     }
   },

@@ -6,7 +6,7 @@ import type {
 import { stableId } from '../shared/commands/entity-id';
 import type { RecordedEvent } from '../shared/eventstore/event-envelope';
 import { defineReactor, reactionContext } from '../shared/reactors/reactor-definition';
-import { PlaceLineOnPurchaseOrder } from './place-line-on-purchase-order';
+import { PlaceLinesOnPurchaseOrders } from './place-lines-on-purchase-orders';
 
 type Trigger = RecordedEvent &
   (BackorderPlaced | BackorderLineOrderedAnyway | BackorderLineQuantityChanged);
@@ -15,7 +15,8 @@ const NAME = 'purchase-order-placement';
 
 /**
  * A customer line to order lands on its vendor's open PO by itself: product data copied, never
- * retyped. Lines of one vendor are placed one after another, so they do not race for the same PO.
+ * retyped. A vendor's lines in a batch go together, so each PO takes them in one write and they
+ * never race each other for it.
  */
 export const purchaseOrderPlacementReactor = defineReactor<Trigger>({
   name: NAME,
@@ -23,14 +24,16 @@ export const purchaseOrderPlacementReactor = defineReactor<Trigger>({
   react(event) {
     const place = (lineId: string, quantity: number, vendorId: string | null) => ({
       key: vendorId ? `vendor:${vendorId}` : `backorder:${event.data.backorderId}`,
-      command: new PlaceLineOnPurchaseOrder(
-        event.data.backorderId,
-        lineId,
-        quantity,
-        stableId('allocation', event.id, lineId),
-        event.metadata.occurredAt,
-        reactionContext(event, NAME),
-      ),
+      command: new PlaceLinesOnPurchaseOrders([
+        {
+          backorderId: event.data.backorderId,
+          lineId,
+          quantity,
+          allocationId: stableId('allocation', event.id, lineId),
+          orderedAt: event.metadata.occurredAt,
+          context: reactionContext(event, NAME),
+        },
+      ]),
     });
     switch (event.type) {
       case 'BackorderPlaced':
@@ -45,4 +48,9 @@ export const purchaseOrderPlacementReactor = defineReactor<Trigger>({
           : [];
     }
   },
+  coalesce: (commands) => [
+    new PlaceLinesOnPurchaseOrders(
+      commands.flatMap((command) => (command as PlaceLinesOnPurchaseOrders).lines),
+    ),
+  ],
 });

@@ -119,8 +119,8 @@ export class ResolveSubstitution extends PurchaseOrderCommand {
 }
 
 /**
- * A customer line lets go of `quantity` units on order from an allocation; with `handOver`, the
- * units already held for it go to the next customer waiting on the same PO line.
+ * A customer line lets go of `quantity` units on order and `held` units already held from an
+ * allocation; with give-to-next-customer, held units go to the next customer waiting on the line.
  */
 export class ReleaseAllocation extends PurchaseOrderCommand {
   readonly kind = 'ReleaseAllocation';
@@ -130,7 +130,8 @@ export class ReleaseAllocation extends PurchaseOrderCommand {
     readonly allocationId: string,
     readonly release: {
       readonly quantity: number;
-      readonly releaseHeld: boolean;
+      /** Units already held for the customer that go too (to stock, or to the next customer). */
+      readonly held: number;
       readonly disposition: Disposition;
       /** Names this release, so that repeating it changes nothing. */
       readonly operationId: string;

@@ -327,7 +327,7 @@ function release(state: OpenPurchaseOrderState, command: ReleaseAllocation): Pur
     ? state.lines.get(poLineId)?.allocations.get(command.allocationId)
     : undefined;
   if (!poLineId || !allocation || state.releases.has(command.release.operationId)) return [];
-  const { disposition, reason, order, releaseHeld, operationId } = command.release;
+  const { disposition, reason, order, operationId } = command.release;
   const quantity = Math.min(command.release.quantity, allocation.outstanding);
   const base = {
     poId: state.poId,
@@ -337,7 +337,7 @@ function release(state: OpenPurchaseOrderState, command: ReleaseAllocation): Pur
     lineId: allocation.lineId,
   };
   const events: PurchaseOrderEvent[] = [];
-  let held = releaseHeld ? allocation.setAside : 0;
+  let held = Math.min(command.release.held, allocation.setAside);
   if (disposition === 'give-to-next-customer' && held > 0) {
     const next = waitingInOrder(line(state, poLineId), order).find(
       (a) => a.allocationId !== allocation.allocationId,

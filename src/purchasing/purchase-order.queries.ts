@@ -2,10 +2,13 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { OrderedMap } from 'immutable';
 import {
+  type PurchaseOrderAllocationDocument,
   type PurchaseOrderAllocationView,
   type PurchaseOrderDocument,
-  type PurchaseOrderLineView,
+  type PurchaseOrderLineWithAllocations,
   purchaseOrdersProjection,
+  type StoredPurchaseOrder,
+  withAllocations,
 } from '../../projections/purchasing/purchase-orders.projection';
 import {
   type ReceiptDocument,
@@ -75,7 +78,7 @@ export interface VendorDrafts {
   readonly vendorId: string;
   readonly vendorName: string;
   /** Oldest first. */
-  readonly drafts: PurchaseOrderDocument[];
+  readonly drafts: StoredPurchaseOrder[];
 }
 
 /** Units of a PO line the next receipt sets aside for one customer line. */
@@ -127,14 +130,14 @@ export class GetPurchaseOrderHandler implements IQueryHandler<
 
   async execute({ poId, minPosition }: GetPurchaseOrder): Promise<PurchaseOrderDocument | null> {
     await caughtUp(this.readModels, purchaseOrdersProjection, minPosition);
-    return purchaseOrders(this.readModels).findById(poId);
+    return withCustomers(this.readModels, poId);
   }
 }
 
 @QueryHandler(ListPurchaseOrders)
 export class ListPurchaseOrdersHandler implements IQueryHandler<
   ListPurchaseOrders,
-  Page<PurchaseOrderDocument>
+  Page<StoredPurchaseOrder>
 > {
   constructor(private readonly readModels: ReadModels) {}
 
@@ -142,7 +145,7 @@ export class ListPurchaseOrdersHandler implements IQueryHandler<
     filter,
     page,
     minPosition,
-  }: ListPurchaseOrders): Promise<Page<PurchaseOrderDocument>> {
+  }: ListPurchaseOrders): Promise<Page<StoredPurchaseOrder>> {
     await caughtUp(this.readModels, purchaseOrdersProjection, minPosition);
     const orders = purchaseOrders(this.readModels);
     const where = { vendorId: filter.vendorId, status: filter.status };
@@ -165,7 +168,7 @@ export class ListOpenDraftsHandler implements IQueryHandler<ListOpenDrafts, Vend
     // Drafts are few (one per vendor and consolidation window), so all of them are read.
     let cursor: string | null = null;
     do {
-      const page: Page<PurchaseOrderDocument> = await orders.find({
+      const page: Page<StoredPurchaseOrder> = await orders.find({
         where: { status: 'draft', vendorId: vendorId ?? undefined },
         sort: [['openedAt', 'asc']],
         limit: 1000,
@@ -198,7 +201,7 @@ export class GetReceivingViewHandler implements IQueryHandler<
 
   async execute({ poId, minPosition }: GetReceivingView): Promise<ReceivingView | null> {
     await caughtUp(this.readModels, purchaseOrdersProjection, minPosition);
-    const po = await purchaseOrders(this.readModels).findById(poId);
+    const po = await withCustomers(this.readModels, poId);
     return po && receivingView(po, this.config.store.allocationOrder);
   }
 }
@@ -241,7 +244,10 @@ export function receivingView(po: PurchaseOrderDocument, order: AllocationOrder)
   };
 }
 
-function receivingLine(line: PurchaseOrderLineView, order: AllocationOrder): ReceivingLine {
+function receivingLine(
+  line: PurchaseOrderLineWithAllocations,
+  order: AllocationOrder,
+): ReceivingLine {
   // The decider's own ordering, so the desk sees units go exactly where the receipt sends them.
   const waiting = waitingInOrder(
     {
@@ -282,7 +288,32 @@ function customer(allocation: PurchaseOrderAllocationView, quantity: number): Re
 }
 
 function purchaseOrders(readModels: ReadModels) {
-  return readModels.collection<PurchaseOrderDocument>(purchaseOrdersProjection, 'purchase_orders');
+  return readModels.collection<StoredPurchaseOrder>(purchaseOrdersProjection, 'purchase_orders');
+}
+
+/** The PO with every customer line it serves: allocations are stored apart, one by one. */
+async function withCustomers(
+  readModels: ReadModels,
+  poId: string,
+): Promise<PurchaseOrderDocument | null> {
+  const po = await purchaseOrders(readModels).findById(poId);
+  if (!po) return null;
+  const allocations = readModels.collection<PurchaseOrderAllocationDocument>(
+    purchaseOrdersProjection,
+    'purchase_order_allocations',
+  );
+  const found: PurchaseOrderAllocationDocument[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<PurchaseOrderAllocationDocument> = await allocations.find({
+      where: { poId },
+      limit: 1000,
+      cursor,
+    });
+    found.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return withAllocations(po, found);
 }
 
 async function caughtUp(

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
-import { PlaceLineOnPurchaseOrderHandler } from './place-line-on-purchase-order';
+import { PlaceLinesOnPurchaseOrdersHandler } from './place-lines-on-purchase-orders';
 import { PurchaseOrderController } from './purchase-order.controller';
 import { purchaseOrderCommandHandlers } from './purchase-order.handlers';
 import { purchaseOrderQueryHandlers } from './purchase-order.queries';
@@ -19,7 +19,7 @@ import { GetVendorHandler, ListVendorsHandler } from './vendor.queries';
     ListVendorsHandler,
     ...purchaseOrderCommandHandlers,
     ...purchaseOrderQueryHandlers,
-    PlaceLineOnPurchaseOrderHandler,
+    PlaceLinesOnPurchaseOrdersHandler,
     PurchaseOrderRequests,
   ],
 })

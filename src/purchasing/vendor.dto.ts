@@ -12,6 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { PHONE_PATTERN } from '../shared/http/phone-pattern';
 import { CONSOLIDATION_POLICIES, type ConsolidationPolicy } from './vendor.events';
 
 export class RegisterVendorDto {
@@ -42,7 +43,7 @@ export class RegisterVendorDto {
   @ApiPropertyOptional({ example: '+1 201 555 0100' })
   @IsOptional()
   @IsString()
-  @Matches(/^[+\d][\d\s().-]{5,30}$/, { message: 'phone must be a phone number' })
+  @Matches(PHONE_PATTERN, { message: 'phone must be a phone number' })
   phone?: string;
 }
 

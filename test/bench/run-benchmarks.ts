@@ -1,16 +1,18 @@
 /**
  * `npm run bench`: measures the real stack on this machine and prints a table. Sizes are the
- * issue's own; `npm run bench -- --quick` runs a tenth of them to try the harness.
+ * issue's own; `npm run bench -- --quick` runs a tenth of them to try the harness, and naming
+ * suites (`npm run bench -- backorders`) runs only those: foundation, backorders.
  * Timings are printed here, never asserted in tests. It runs with the V8 flags `npm start` gives
  * the server (a 32 MB young generation: event processing allocates many short-lived objects).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { tempDir } from '../support/temp-dir';
 import { type BenchRow, printTable, rate, thousands } from './bench-table';
 import { benchBatchAppends, benchConcurrentAppends, fillLog } from './event-store.bench';
 import { measureReadAll } from './read-all.bench';
+import { benchBackorders } from './backorder-http.bench';
 import { measureReplay } from './projection-replay.bench';
 
 const quick = process.argv.includes('--quick');
@@ -21,43 +23,62 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(await measureReadAll(process.argv[3])));
     return;
   }
+  const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const runs = (suite: string) => named.length === 0 || named.includes(suite);
   const dir = tempDir('backorder-ledger-bench-');
   const rows: BenchRow[] = [];
   const step = (text: string) => process.stderr.write(`${text}\n`);
   try {
-    step('appending in batches of 100 ...');
-    rows.push(await benchBatchAppends(dir.path, scale(200_000)));
-    step('appending from 100 concurrent callers ...');
-    rows.push(await benchConcurrentAppends(dir.path, scale(100_000)));
-
-    const total = scale(1_000_000);
-    const log = join(dir.path, 'million.sqlite');
-    step(`filling a log of ${thousands(total)} events ...`);
-    await fillLog(log, total);
-
-    step('reading the whole log ...');
-    const read = readAllInChild(log);
-    const readRate = rate(read.events, read.ms);
-    rows.push({
-      benchmark: `readAll with JSON decode (${thousands(read.events)} events)`,
-      target: '>= 300,000 events/s, RSS growth < 200 MB',
-      measured: `${thousands(readRate)} events/s, RSS growth ${read.rssGrowthMb.toFixed(0)} MB`,
-      met: readRate >= 300_000 && read.rssGrowthMb < 200,
-    });
-
-    step('replaying the log through the projection engine ...');
-    const replay = await measureReplay(log, dir.path);
-    const replayRate = rate(replay.events, replay.ms);
-    rows.push({
-      benchmark: `projection replay into sqlite read store, count per stream (${thousands(replay.events)} events, ${thousands(replay.streams)} streams)`,
-      target: '>= 100,000 events/s',
-      measured: `${thousands(replayRate)} events/s; replay time / readAll time = ${(replay.ms / read.ms).toFixed(2)}`,
-      met: replayRate >= 100_000,
-    });
+    if (runs('foundation')) rows.push(...(await foundation(dir.path, step)));
+    if (runs('backorders')) {
+      step('building the server ...');
+      execSync('npx nest build', { stdio: 'inherit' });
+      const options = {
+        dataDir: join(dir.path, 'server'),
+        port: 3917,
+        seconds: quick ? 10 : 60,
+        logSize: scale(1_000_000),
+      };
+      rows.push(...(await benchBackorders(options, step)));
+    }
   } finally {
     dir.remove();
   }
   process.stdout.write(`\n${printTable(rows)}\n\nmachine: ${machine()}\n`);
+}
+
+async function foundation(dir: string, step: (text: string) => void): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  step('appending in batches of 100 ...');
+  rows.push(await benchBatchAppends(dir, scale(200_000)));
+  step('appending from 100 concurrent callers ...');
+  rows.push(await benchConcurrentAppends(dir, scale(100_000)));
+
+  const total = scale(1_000_000);
+  const log = join(dir, 'million.sqlite');
+  step(`filling a log of ${thousands(total)} events ...`);
+  await fillLog(log, total);
+
+  step('reading the whole log ...');
+  const read = readAllInChild(log);
+  const readRate = rate(read.events, read.ms);
+  rows.push({
+    benchmark: `readAll with JSON decode (${thousands(read.events)} events)`,
+    target: '>= 300,000 events/s, RSS growth < 200 MB',
+    measured: `${thousands(readRate)} events/s, RSS growth ${read.rssGrowthMb.toFixed(0)} MB`,
+    met: readRate >= 300_000 && read.rssGrowthMb < 200,
+  });
+
+  step('replaying the log through the projection engine ...');
+  const replay = await measureReplay(log, dir);
+  const replayRate = rate(replay.events, replay.ms);
+  rows.push({
+    benchmark: `projection replay into sqlite read store, count per stream (${thousands(replay.events)} events, ${thousands(replay.streams)} streams)`,
+    target: '>= 100,000 events/s',
+    measured: `${thousands(replayRate)} events/s; replay time / readAll time = ${(replay.ms / read.ms).toFixed(2)}`,
+    met: replayRate >= 100_000,
+  });
+  return rows;
 }
 
 function readAllInChild(file: string) {

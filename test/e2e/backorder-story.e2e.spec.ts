@@ -87,8 +87,8 @@ describe('the backorder story', () => {
 
     const drafts = await get(`/purchase-orders?vendorId=${ids.vendor}&status=draft`);
     expect(drafts.items).toHaveLength(1);
-    const po = drafts.items[0];
-    ids.po = po.id;
+    ids.po = drafts.items[0].id;
+    const po = await get(`/purchase-orders/${ids.po}`);
     const herizLine = po.lines.find(
       (l: { product: { productId: string } }) => l.product.productId === ids.heriz,
     );

@@ -16,9 +16,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on fresh embedded stores in a temporary folder. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const dir = tempDir();
+/**
+ * The real application on fresh embedded stores in a temporary folder, or on the stores an
+ * earlier app left in `dataDir` (a restart); only a folder the helper made is removed on close.
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  dataDir?: string,
+): Promise<TestApp> {
+  const dir = dataDir ? { path: dataDir, remove: () => undefined } : tempDir();
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env, DATA_DIR: dir.path });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(APP_CONFIG)

@@ -63,6 +63,60 @@ export class DeciderExecutor {
     };
   }
 
+  /**
+   * Several commands to one stream, each decided on the state the previous ones leave, their
+   * appends queued together with chained expected revisions so that one group commit makes them
+   * all durable. Each command's events carry its own context. Nothing is appended when any
+   * decision is refused; a conflict fails the appends from the conflicting one on.
+   */
+  async executeAll<TCommand, TEvent extends DomainEvent, TState>(
+    decider: Decider<TCommand, TEvent, TState>,
+    stream: string,
+    commands: readonly { readonly command: TCommand; readonly context: CommandContext }[],
+  ): Promise<CommandOutcome<TEvent>[]> {
+    const loaded = await this.load(decider, stream);
+    let state = loaded.state;
+    let revision = loaded.revision;
+    const decisions = commands.map(({ command, context }) => {
+      const decided = decider.decide(command, state);
+      state = decided.reduce(decider.evolve, state);
+      const expected = revision;
+      revision = decided.length > 0 ? (revision ?? -1) + decided.length : revision;
+      return { decided, context, expected };
+    });
+    const occurredAt = this.clock.now().toISOString();
+    const appended = await Promise.all(
+      decisions.map(({ decided, context, expected }) =>
+        decided.length === 0
+          ? null
+          : this.store.append(
+              stream,
+              decided.map((event) => ({
+                id: newEventId(),
+                type: event.type,
+                data: event.data,
+                metadata: metadataOf(context, occurredAt),
+              })),
+              expected ?? 'no_stream',
+            ),
+      ),
+    );
+    const last = appended.filter((result) => result !== null).at(-1);
+    if (last)
+      this.cache.set(stream, {
+        owner: decider,
+        state,
+        revision: last.nextExpectedRevision,
+        position: last.position,
+      });
+    return decisions.map(({ decided }, i) => ({
+      stream,
+      events: decided,
+      revision: appended[i]?.nextExpectedRevision ?? revision,
+      position: appended[i]?.position ?? last?.position ?? loaded.position,
+    }));
+  }
+
   /** The current state of a stream, for a reader that must see the truth rather than a read model. */
   async load<TEvent extends DomainEvent, TState>(
     decider: Pick<Decider<unknown, TEvent, TState>, 'initialState' | 'evolve'>,

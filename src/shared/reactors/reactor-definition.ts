@@ -19,6 +19,11 @@ export interface ReactorDefinition<TEvent extends RecordedEvent = RecordedEvent>
   readonly name: string;
   readonly eventTypes: readonly string[];
   react(event: TEvent): readonly Reaction[];
+  /**
+   * Merges the commands of one key in a batch, in order, into fewer: a reactor whose commands
+   * share a stream can then make them durable in one write. Pure; optional.
+   */
+  coalesce?(commands: readonly object[]): readonly object[];
 }
 
 export function defineReactor<TEvent extends RecordedEvent>(

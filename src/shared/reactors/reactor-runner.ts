@@ -73,16 +73,16 @@ export class ReactorRunner extends CheckpointedRunner {
     const refused: { index: number; failure: ConsumerFailure }[] = [];
     await Promise.all(
       [...byKey.values()].map(async (queue) => {
-        for (const reaction of queue) {
-          if (reaction.index >= usable) return;
+        for (const step of this.steps(queue.filter((r) => r.index < usable))) {
           try {
-            await this.execute(reaction.command);
+            await this.execute(step.command);
           } catch (error) {
-            if (!(error instanceof BusinessRuleViolation || error instanceof UnknownEntityError))
+            if (!(error instanceof BusinessRuleViolation || error instanceof UnknownEntityError)) {
               throw error;
+            }
             refused.push({
-              index: reaction.index,
-              failure: describeFailure(reaction.event, error),
+              index: step.first.index,
+              failure: describeFailure(step.first.event, error),
             });
             return;
           }
@@ -97,6 +97,18 @@ export class ReactorRunner extends CheckpointedRunner {
     const checkpoint = usable > 0 ? events[usable - 1].position : null;
     if (checkpoint) await this.checkpoints.applyBatch(this.checkpoint, [], checkpoint);
     return { checkpoint, failure };
+  }
+
+  /**
+   * The commands of one key in order, merged by the reactor's coalesce when it has one; a merged
+   * command that is refused is reported at the first event it stands for.
+   */
+  private steps(queue: readonly PendingReaction[]): { command: object; first: PendingReaction }[] {
+    if (queue.length === 0) return [];
+    if (!this.definition.coalesce) return queue.map((r) => ({ command: r.command, first: r }));
+    return this.definition
+      .coalesce(queue.map((r) => r.command))
+      .map((command) => ({ command, first: queue[0] }));
   }
 
   private async execute(command: object): Promise<void> {

@@ -5,6 +5,7 @@ import {
   type OrderedUnits,
   outstanding,
   placedLine,
+  issuedUnits,
   planRelease,
   receiveOrdered,
   releaseSupply,
@@ -125,35 +126,30 @@ describe('backorder line', () => {
   });
 
   describe('planRelease', () => {
+    const nothing = { purchaseOrderUnits: [], heldUnits: [], released: [], handedOver: 0 };
+
     it('lets go first of units nothing supplies yet or not yet on a PO', () => {
       const l = line(5, { toOrder: 2, reserved: 1, onOrder: { 'a-1': onPo('pl-1', 2) } });
-      expect(planRelease(l, 3)).toEqual({
-        productId: 'p-1',
-        stockUnits: 0,
-        handedOver: 0,
-        purchaseOrderUnits: [],
-      });
+      expect(planRelease(l, 3)).toEqual(nothing);
     });
 
     it('then units on order, latest allocation first, then held units', () => {
       const l = line(6, {
         toOrder: 1,
         reserved: 2,
+        linkedFromStock: 2,
         onOrder: { 'a-1': onPo('pl-1', 1), 'a-2': onPo('pl-2', 2) },
       });
       expect(planRelease(l, 1)).toEqual({
-        productId: 'p-1',
-        stockUnits: 1,
-        handedOver: 0,
+        ...nothing,
         purchaseOrderUnits: [
           { allocationId: 'a-2', quantity: 2 },
           { allocationId: 'a-1', quantity: 1 },
         ],
+        released: [{ productId: 'p-1', quantity: 1 }],
       });
       expect(planRelease(l, 4)).toEqual({
-        productId: 'p-1',
-        stockUnits: 0,
-        handedOver: 0,
+        ...nothing,
         purchaseOrderUnits: [{ allocationId: 'a-2', quantity: 1 }],
       });
     });
@@ -169,31 +165,54 @@ describe('backorder line', () => {
       ]);
     });
 
-    it('names the product the held units are: the substitute once one was accepted', () => {
-      const substitute = productSnapshot({ productId: 'p-2' });
-      const l = line(2, { toOrder: 0, reserved: 2, delivered: substitute });
-      expect(planRelease(l, 1)).toEqual({
-        productId: 'p-2',
-        stockUnits: 1,
-        handedOver: 0,
-        purchaseOrderUnits: [],
+    it('names the held units that arrived on a PO, so that a smaller line tells the PO', () => {
+      const l = line(3, {
+        toOrder: 0,
+        reserved: 3,
+        linkedFromStock: 1,
+        heldFromOrders: { 'a-1': onPo('pl-1', 2) },
       });
+      expect(planRelease(l, 2)).toEqual({
+        ...nothing,
+        heldUnits: [{ allocationId: 'a-1', quantity: 1 }],
+        released: [{ productId: 'p-1', quantity: 1 }],
+      });
+    });
+
+    it('gives back substitute units as their own product, before units linked from stock', () => {
+      const substitute = productSnapshot({ productId: 'p-2' });
+      const l = line(2, {
+        toOrder: 0,
+        reserved: 2,
+        linkedFromStock: 1,
+        substituteHeld: 1,
+        delivered: substitute,
+      });
+      expect(planRelease(l, 1)).toEqual({
+        ...nothing,
+        released: [{ productId: 'p-2', quantity: 1 }],
+      });
+      expect(planRelease(l, 0).released).toEqual([
+        { productId: 'p-1', quantity: 1 },
+        { productId: 'p-2', quantity: 1 },
+      ]);
     });
 
     it('frees nothing when the line grows or stays', () => {
       const l = line(2, { toOrder: 0, reserved: 2 });
-      expect(planRelease(l, 2)).toEqual({
-        productId: 'p-1',
-        stockUnits: 0,
-        handedOver: 0,
-        purchaseOrderUnits: [],
-      });
-      expect(planRelease(l, 3)).toEqual({
-        productId: 'p-1',
-        stockUnits: 0,
-        handedOver: 0,
-        purchaseOrderUnits: [],
-      });
+      expect(planRelease(l, 2)).toEqual(nothing);
+      expect(planRelease(l, 3)).toEqual(nothing);
+    });
+  });
+
+  describe('issuedUnits', () => {
+    it('issues the ordered product and an accepted substitute each from its own stock', () => {
+      const substitute = productSnapshot({ productId: 'p-2' });
+      const l = line(2, { reserved: 2, substituteHeld: 1, delivered: substitute });
+      expect(issuedUnits(l)).toEqual([
+        { productId: 'p-1', quantity: 1 },
+        { productId: 'p-2', quantity: 1 },
+      ]);
     });
   });
 
@@ -206,10 +225,10 @@ describe('backorder line', () => {
         onOrder: { 'a-1': onPo('pl-1', 2) },
       });
       const freed = {
-        productId: 'p-1',
-        stockUnits: 1,
-        handedOver: 1,
         purchaseOrderUnits: [{ allocationId: 'a-1', quantity: 2 }],
+        heldUnits: [],
+        released: [{ productId: 'p-1', quantity: 1 }],
+        handedOver: 1,
       };
       expect(releaseSupply(l, freed, 1)).toMatchObject({
         quantity: 1,
@@ -223,11 +242,7 @@ describe('backorder line', () => {
     it('asks the vendor for no more than the smaller line still wants', () => {
       const l = line(4, { toOrder: 3, reserved: 1 });
       expect(
-        releaseSupply(
-          l,
-          { productId: 'p-1', stockUnits: 0, handedOver: 0, purchaseOrderUnits: [] },
-          2,
-        ),
+        releaseSupply(l, { purchaseOrderUnits: [], heldUnits: [], released: [], handedOver: 0 }, 2),
       ).toMatchObject({ quantity: 2, reserved: 1, toOrder: 1 });
     });
 
@@ -240,7 +255,12 @@ describe('backorder line', () => {
       expect(
         releaseSupply(
           l,
-          { productId: 'p-1', stockUnits: 2, handedOver: 0, purchaseOrderUnits: [] },
+          {
+            purchaseOrderUnits: [],
+            heldUnits: [{ allocationId: 'a-1', quantity: 2 }],
+            released: [{ productId: 'p-1', quantity: 2 }],
+            handedOver: 0,
+          },
           0,
         ),
       ).toMatchObject({ quantity: 0, reserved: 0, heldFromOrders: {} });

@@ -99,7 +99,13 @@ const offered: BackorderEvent = {
 };
 const fulfilled = (lineId: string, quantity = 1): BackorderEvent => ({
   type: 'BackorderLineFulfilled',
-  data: { backorderId, lineId, quantity, method: 'pickup', productId: 'p-1' },
+  data: {
+    backorderId,
+    lineId,
+    quantity,
+    method: 'pickup',
+    issued: [{ productId: 'p-1', quantity }],
+  },
 });
 const change = (
   quantity: number,
@@ -119,7 +125,13 @@ const freed = (
   stockUnits: number,
   purchaseOrderUnits: { allocationId: string; quantity: number }[] = [],
   handedOver = 0,
-) => ({ productId: 'p-1', stockUnits, handedOver, purchaseOrderUnits });
+  heldUnits: { allocationId: string; quantity: number }[] = [],
+) => ({
+  purchaseOrderUnits,
+  heldUnits,
+  released: stockUnits > 0 ? [{ productId: 'p-1', quantity: stockUnits }] : [],
+  handedOver,
+});
 
 /** Two units of a product nobody had: on the PO as allocation a-1. */
 const twoOnPo = [placed(placedLine({ quantity: 2 })), onPo('a-1', 2)];
@@ -516,6 +528,14 @@ describe('backorder decider', () => {
       expect(lineStatus(after)).toBe('exception');
     });
 
+    it('still offers a substitute when the same receipt set units aside for the allocation', () => {
+      const sameReceipt = `${offer.receiptId}:${offer.allocationId}`;
+      const events = given(backorderDecider, [...twoOnPo, setAside(sameReceipt, 1)]).when(
+        new OfferSubstitution(backorderId, 'l-1', offer, context),
+      );
+      expect(events).toEqual([offered]);
+    });
+
     it('does nothing for an offer already made for that receipt and allocation', () => {
       expect(
         given(backorderDecider, [...twoOnPo, offered]).when(
@@ -653,7 +673,13 @@ describe('backorder decider', () => {
       expect(events).toEqual([
         {
           type: 'BackorderLineFulfilled',
-          data: { backorderId, lineId: 'l-2', quantity: 1, method: 'delivery', productId: 'p-1' },
+          data: {
+            backorderId,
+            lineId: 'l-2',
+            quantity: 1,
+            method: 'delivery',
+            issued: [{ productId: 'p-1', quantity: 1 }],
+          },
         },
         { type: 'BackorderClosed', data: { backorderId, outcome: 'fulfilled' } },
       ]);
@@ -703,7 +729,13 @@ describe('backorder decider', () => {
       ).toEqual([
         {
           type: 'BackorderLineFulfilled',
-          data: { backorderId, lineId: 'l-1', quantity: 2, method: 'pickup', productId: 'p-2' },
+          data: {
+            backorderId,
+            lineId: 'l-1',
+            quantity: 2,
+            method: 'pickup',
+            issued: [{ productId: 'p-2', quantity: 2 }],
+          },
         },
         { type: 'BackorderClosed', data: { backorderId, outcome: 'fulfilled' } },
       ]);
@@ -847,13 +879,17 @@ describe('backorder decider', () => {
             lineId: 'l-1',
             reason: 'customer asked',
             disposition: 'give-to-next-customer',
-            freed: freed(1, [], 1),
+            freed: freed(1, [], 1, [{ allocationId: 'a-1', quantity: 2 }]),
           },
         },
         { type: 'BackorderClosed', data: { backorderId, outcome: 'cancelled' } },
       ]);
       expect(given(backorderDecider, held).when(cancel('give-to-next-customer', 5))).toEqual([
-        expect.objectContaining({ data: expect.objectContaining({ freed: freed(0, [], 2) }) }),
+        expect.objectContaining({
+          data: expect.objectContaining({
+            freed: freed(0, [], 2, [{ allocationId: 'a-1', quantity: 2 }]),
+          }),
+        }),
         expect.anything(),
       ]);
     });

@@ -399,7 +399,7 @@ describe('backorder details projection', () => {
     expect(closed!.lines[0].fulfilment).toEqual({
       method: 'pickup',
       quantity: 2,
-      productId: 'p-heriz',
+      issued: [{ productId: 'p-heriz', quantity: 2 }],
       at: first.metadata.occurredAt,
     });
     // Bob's order did not get Ann's units.

@@ -177,13 +177,20 @@ const release = (
   allocationId: string,
   quantity: number,
   disposition: Disposition,
-  releaseHeld = false,
+  allHeld = false,
   order: AllocationOrder = 'oldest-first',
 ) =>
   new ReleaseAllocation(
     poId,
     allocationId,
-    { quantity, releaseHeld, disposition, operationId: 't-1', order, reason: 'customer cancelled' },
+    {
+      quantity,
+      held: allHeld ? 99 : 0,
+      disposition,
+      operationId: 't-1',
+      order,
+      reason: 'customer cancelled',
+    },
     context,
   );
 

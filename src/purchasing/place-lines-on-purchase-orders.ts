@@ -1,0 +1,256 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { RecordLineOnPurchaseOrder } from '../backorders/backorder.commands';
+import { backorderDecider, type OpenBackorder } from '../backorders/backorder.decider';
+import type { CommandContext } from '../shared/commands/command-context';
+import { DeciderExecutor } from '../shared/commands/decider-executor';
+import { stableId } from '../shared/commands/entity-id';
+import { formatNumber, SequenceAllocator } from '../shared/commands/sequence-allocator';
+import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
+import { BusinessRuleViolation, UnknownEntityError } from '../shared/domain/domain-errors';
+import { streams } from '../shared/eventstore/stream-names';
+import { consolidationWindow } from './consolidation-window';
+import { AllocateToPurchaseOrder, ReleaseAllocation } from './purchase-order.commands';
+import { purchaseOrderDecider } from './purchase-order.decider';
+import { vendorDecider, type VendorState } from './vendor.decider';
+
+/** Units of one customer line to put on its vendor's open PO. */
+export interface LineToPlace {
+  readonly backorderId: string;
+  readonly lineId: string;
+  readonly quantity: number;
+  /** Stable for the event that asked: placing the same line again is recognised. */
+  readonly allocationId: string;
+  /** When the order was placed: picks the consolidation window. */
+  readonly orderedAt: string;
+  readonly context: CommandContext;
+}
+
+/**
+ * Puts units of customer lines on their vendors' open POs for each line's consolidation window,
+ * then records the link on each line. Issued by the placement reactor, which hands over a
+ * batch's lines at once: each PO then takes them in one write. Every step is idempotent through
+ * the allocation ids, so a redelivered batch finishes the work instead of repeating it.
+ */
+export class PlaceLinesOnPurchaseOrders {
+  readonly kind = 'PlaceLinesOnPurchaseOrders';
+
+  constructor(readonly lines: readonly LineToPlace[]) {}
+}
+
+interface Placement {
+  readonly request: LineToPlace;
+  /** Units still to put on a PO: no more than the line asks for now (it may have shrunk). */
+  readonly quantity: number;
+  readonly order: OpenBackorder;
+  readonly vendor: Extract<VendorState, { status: 'registered' }>;
+  readonly windowKey: string;
+}
+
+@CommandHandler(PlaceLinesOnPurchaseOrders)
+export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceLinesOnPurchaseOrders> {
+  constructor(
+    private readonly executor: DeciderExecutor,
+    private readonly sequences: SequenceAllocator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute({ lines }: PlaceLinesOnPurchaseOrders): Promise<void> {
+    const placements = (await Promise.all(lines.map((line) => this.resolve(line)))).filter(
+      (p): p is Placement => p !== null,
+    );
+    const windows = new Map<string, Placement[]>();
+    for (const placement of placements) {
+      const key = `${placement.vendor.vendorId}\n${placement.windowKey}`;
+      windows.set(key, [...(windows.get(key) ?? []), placement]);
+    }
+    const placed = new Map<string, string>();
+    for (const group of windows.values()) {
+      for (const [allocationId, poId] of await this.allocate(group)) placed.set(allocationId, poId);
+    }
+    const byOrder = new Map<string, Placement[]>();
+    for (const placement of placements) {
+      const key = placement.request.backorderId;
+      byOrder.set(key, [...(byOrder.get(key) ?? []), placement]);
+    }
+    await Promise.all([...byOrder.values()].map((group) => this.recordOnLines(group, placed)));
+  }
+
+  private async resolve(request: LineToPlace): Promise<Placement | null> {
+    const order = (
+      await this.executor.load(backorderDecider, streams.backorder(request.backorderId))
+    ).state;
+    if (order.status === 'none') throw new UnknownEntityError('backorder', request.backorderId);
+    const line = order.lines[request.lineId];
+    if (!line || line.state !== 'open') return null;
+    const { vendorId } = line.product;
+    const vendor = (await this.executor.load(vendorDecider, streams.vendor(vendorId))).state;
+    if (vendor.status !== 'registered') throw new UnknownEntityError('vendor', vendorId);
+    const windowKey = consolidationWindow(
+      vendor.consolidation,
+      request.orderedAt,
+      this.config.store.timeZone,
+      order.backorderId,
+    );
+    return {
+      request,
+      quantity: Math.min(request.quantity, line.toOrder),
+      order,
+      vendor,
+      windowKey,
+    };
+  }
+
+  /**
+   * Allocates one window's lines on its open PO. A window's POs are numbered by generation and
+   * only the last can still be a draft: a line already placed (a redelivery) is found on its PO,
+   * a new one goes on the draft, or on a new PO when the draft was submitted meanwhile.
+   * Returns allocation id -> PO id.
+   */
+  private async allocate(group: readonly Placement[]): Promise<Map<string, string>> {
+    const { vendor, windowKey } = group[0];
+    const placed = new Map<string, string>();
+    let unseen = [...group];
+    for (let generation = 0; ; generation++) {
+      const poId = stableId('purchase-order', vendor.vendorId, windowKey, String(generation));
+      const po = (await this.executor.load(purchaseOrderDecider, streams.purchaseOrder(poId)))
+        .state;
+      if (po.status !== 'none') {
+        for (const p of unseen)
+          if (po.knownAllocations.has(p.request.allocationId))
+            placed.set(p.request.allocationId, poId);
+        unseen = unseen.filter((p) => !placed.has(p.request.allocationId));
+        if (po.status !== 'draft') continue;
+      }
+      const toPlace = unseen.filter((p) => p.quantity > 0);
+      if (toPlace.length === 0) return placed;
+      const number =
+        po.status === 'none'
+          ? formatNumber(
+              'PO',
+              await this.sequences.next('purchase-order', toPlace[0].request.context),
+            )
+          : po.number;
+      const opening = {
+        number,
+        vendorId: vendor.vendorId,
+        vendorName: vendor.name,
+        consolidation: { policy: vendor.consolidation, windowKey, generation },
+      };
+      const commands = toPlace.map(({ request, order, quantity }) => {
+        const line = order.lines[request.lineId];
+        const allocation = {
+          allocationId: request.allocationId,
+          backorderId: order.backorderId,
+          backorderNumber: order.number,
+          lineId: request.lineId,
+          customerId: order.customer.customerId,
+          customerName: order.customer.name,
+          quantity,
+          priority: order.priority,
+          placedAt: order.placedAt,
+        };
+        // A product whose line on this PO was cancelled gets a new line, not the cancelled one's id.
+        const cancelled =
+          po.status === 'none'
+            ? 0
+            : [...po.lines.values()].filter(
+                (l) => l.cancelled && l.product.productId === line.product.productId,
+              ).length;
+        const command = new AllocateToPurchaseOrder(
+          poId,
+          opening,
+          stableId(poId, line.product.productId, String(cancelled)),
+          line.product,
+          allocation,
+          request.context,
+        );
+        return { command, context: request.context };
+      });
+      try {
+        await this.executor.executeAll(purchaseOrderDecider, streams.purchaseOrder(poId), commands);
+      } catch (error) {
+        // Submitted meanwhile: the next generation takes the lines.
+        if (error instanceof BusinessRuleViolation && error.rule === 'purchase-order-not-open')
+          continue;
+        throw error;
+      }
+      for (const p of toPlace) placed.set(p.request.allocationId, poId);
+      return placed;
+    }
+  }
+
+  private async recordOnLines(
+    group: readonly Placement[],
+    placed: ReadonlyMap<string, string>,
+  ): Promise<void> {
+    const links = [];
+    for (const { request } of group) {
+      const poId = placed.get(request.allocationId);
+      const po = poId
+        ? (await this.executor.load(purchaseOrderDecider, streams.purchaseOrder(poId))).state
+        : null;
+      const poLineId =
+        po && po.status !== 'none' ? po.lineOfAllocation.get(request.allocationId) : undefined;
+      const allocated =
+        poLineId && po && po.status !== 'none'
+          ? po.lines.get(poLineId)?.allocations.get(request.allocationId)
+          : undefined;
+      if (!po || po.status === 'none' || !poId || !poLineId || !allocated) continue;
+      const order = {
+        allocationId: request.allocationId,
+        poId,
+        poNumber: po.number,
+        poLineId,
+        vendorId: po.vendorId,
+        quantity: allocated.quantity,
+      };
+      links.push({
+        command: new RecordLineOnPurchaseOrder(
+          request.backorderId,
+          request.lineId,
+          order,
+          request.context,
+        ),
+        context: request.context,
+      });
+    }
+    if (links.length === 0) return;
+    const stream = streams.backorder(group[0].request.backorderId);
+    try {
+      await this.executor.executeAll(backorderDecider, stream, links);
+    } catch (error) {
+      if (!(error instanceof BusinessRuleViolation && error.rule === 'line-not-open')) throw error;
+      // A customer cancelled a line while it was being ordered: its units become stock.
+      for (const link of links) await this.recordOne(link.command);
+    }
+  }
+
+  private async recordOne(command: RecordLineOnPurchaseOrder): Promise<void> {
+    try {
+      await this.executor.execute(
+        backorderDecider,
+        streams.backorder(command.backorderId),
+        command,
+        command.context,
+      );
+    } catch (error) {
+      if (!(error instanceof BusinessRuleViolation && error.rule === 'line-not-open')) throw error;
+      const { poId, allocationId, quantity } = command.order;
+      const release = {
+        quantity,
+        held: 0,
+        disposition: 'keep-as-stock' as const,
+        operationId: stableId('release', allocationId),
+        order: this.config.store.allocationOrder,
+        reason: 'the customer line was cancelled while it was being ordered',
+      };
+      await this.executor.execute(
+        purchaseOrderDecider,
+        streams.purchaseOrder(poId),
+        new ReleaseAllocation(poId, allocationId, release, command.context),
+        command.context,
+      );
+    }
+  }
+}
