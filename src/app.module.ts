@@ -28,7 +28,15 @@ import { ReadModelsModule } from './shared/readmodels/read-models.module';
         pinoHttp: {
           level: config.logLevel,
           genReqId: requestIdOf,
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+          // One short line per request: id, method, url, status and time; never headers or bodies.
+          serializers: {
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url,
+            }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
         },
       }),
     }),

@@ -393,6 +393,30 @@ export function describeReadModelStoreContract(
         expect(new Set([...first.items, ...second.items].map((h) => h.document.id)).size).toBe(3);
       });
 
+      it('keeps its indexes right when only some indexed values change', async () => {
+        const collection = name('reindexed');
+        await store.ensureCollection({
+          name: collection,
+          indexes: [
+            { field: 'tags', multi: true },
+            { field: 'kind', multi: true },
+          ],
+          textFields: ['title'],
+        });
+        await put(collection, [{ id: 'd1', title: 'Navy Heriz', tags: ['a'], kind: ['rug'] }]);
+        await put(collection, [{ id: 'd1', title: 'Navy Heriz', tags: ['b'], kind: ['rug'] }]);
+        await put(collection, [{ id: 'd1', title: 'Ivory Heriz', tags: ['b'], kind: ['rug'] }]);
+        const ids = async (where: Record<string, string>) =>
+          (await store.find(collection, { where })).items.map((d) => d.id);
+        expect(await ids({ tags: 'a' })).toEqual([]);
+        expect(await ids({ tags: 'b' })).toEqual(['d1']);
+        expect(await ids({ kind: 'rug' })).toEqual(['d1']);
+        expect((await store.search(collection, 'ivory')).items.map((h) => h.document.id)).toEqual([
+          'd1',
+        ]);
+        expect((await store.search(collection, 'navy')).items).toEqual([]);
+      });
+
       it('follows documents as they change and disappear', async () => {
         await put(collection, [
           { id: 'p2', vendor: 'nour', name: 'Green Kilim Runner', color: 'Sage', tags: [] },

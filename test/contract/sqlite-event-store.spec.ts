@@ -79,6 +79,28 @@ describe('sqlite event store', () => {
     await store.close();
   });
 
+  it('sees what another process appended to a stream it had already read to its end', async () => {
+    const store = new SqliteEventStore({ file });
+    expect(await store.readStream('remote-3')).toEqual([]);
+    await store.append('local', [newEvent('Local', {})], 'no_stream');
+    expect(await store.readStream('local', { from: 1 })).toEqual([]);
+
+    await runAppendWorker(file, 'remote', 20, 1);
+
+    expect((await store.readStream('remote-3')).map((e) => e.revision)).toEqual([0, 1]);
+    await store.close();
+  });
+
+  it('answers a retried append without taking its old revision for the stream head', async () => {
+    const store = new SqliteEventStore({ file });
+    const first = newEvent('A', {});
+    await store.append('s', [first], 'no_stream');
+    await store.append('s', [newEvent('B', {})], 0);
+    await store.append('s', [first], 'no_stream');
+    expect((await store.readStream('s', { from: 1 })).map((e) => e.type)).toEqual(['B']);
+    await store.close();
+  });
+
   it('keeps every acknowledged append when its process is killed with SIGKILL', async () => {
     const acknowledged = await runAppendWorker(file, 'crash', 1_000_000, 20, { killAfter: 500 });
     expect(acknowledged.length).toBeGreaterThanOrEqual(500);

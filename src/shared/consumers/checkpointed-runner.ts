@@ -33,6 +33,11 @@ interface PositionWaiter {
 const RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000, 5000];
 /** Live batches are what arrived at once; while catching up, larger batches mean fewer commits. */
 const DEFAULT_MAX_BATCH = 5000;
+/**
+ * Live, a consumer lets new events gather this long before it works on them: under load a dozen
+ * consumers then write each document once per batch rather than once per append.
+ */
+const LINGER_MS = 10;
 
 /**
  * A consumer of the whole log on its own checkpointed subscription: a projection or a reactor.
@@ -117,6 +122,7 @@ export abstract class CheckpointedRunner {
         this.subscription = this.events.subscribeToAll({
           from: this.position ?? 'start',
           maxBatchSize: this.maxBatchSize,
+          lingerMs: LINGER_MS,
         });
         for await (const batch of this.subscription) {
           // A resubscription may hand back what was already processed: pass over it.

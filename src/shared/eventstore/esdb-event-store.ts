@@ -143,6 +143,7 @@ export class EsdbEventStore implements EventStore {
       },
       afterOf(options.from) ?? 'start',
       Math.max(1, options.maxBatchSize ?? DEFAULT_PAGE_SIZE),
+      options.lingerMs ?? 0,
       (closed) => this.subscriptions.delete(closed),
     );
     this.subscriptions.add(subscription);

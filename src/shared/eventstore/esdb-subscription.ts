@@ -45,6 +45,7 @@ export class EsdbSubscription implements EventSubscription {
     private readonly source: EsdbSubscriptionSource,
     from: Position | 'start',
     private readonly maxBatchSize: number,
+    private readonly lingerMs: number,
     private readonly onClosed: (subscription: EsdbSubscription) => void,
   ) {
     this.after = from;
@@ -63,6 +64,8 @@ export class EsdbSubscription implements EventSubscription {
           await new Promise<void>((resolve) => {
             this.wake = resolve;
           });
+          // Let what arrives right after join the batch (see SubscribeOptions.lingerMs).
+          if (this.lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, this.lingerMs));
           continue;
         }
         const batch = this.buffer.splice(0, this.maxBatchSize);

@@ -28,6 +28,11 @@ export interface SubscribeOptions {
   readonly from?: Position | 'start';
   /** Upper bound on the events in one delivered batch. */
   readonly maxBatchSize?: number;
+  /**
+   * Once caught up, how long to wait after new events appear before delivering them, so that
+   * what arrives meanwhile joins the batch: fewer, fuller batches for a little latency.
+   */
+  readonly lingerMs?: number;
 }
 
 /**

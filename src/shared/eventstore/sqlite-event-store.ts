@@ -18,7 +18,9 @@ import type {
   ReadStreamOptions,
   SubscribeOptions,
 } from './event-store.port';
+import { RecentEvents } from './recent-events';
 import { SqliteLogWatcher } from './sqlite-log-watcher';
+import { StreamHeads } from './stream-heads';
 
 export interface SqliteEventStoreOptions {
   /** The database file; created with its folder when missing. */
@@ -110,6 +112,10 @@ export class SqliteEventStore implements EventStore {
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
+  private readonly recent = new RecentEvents();
+  private readonly heads: StreamHeads;
+  /** Outcomes of appends that were retries: they wrote nothing. */
+  private readonly retries = new WeakSet<AppendResult>();
 
   constructor(options: SqliteEventStoreOptions) {
     mkdirSync(dirname(options.file), { recursive: true });
@@ -121,6 +127,7 @@ export class SqliteEventStore implements EventStore {
     this.reader = new Database(options.file, { readonly: true });
     this.reader.pragma('busy_timeout = 10000');
     this.watcher = new SqliteLogWatcher(this.reader, options.pollIntervalMs ?? 25);
+    this.heads = new StreamHeads(this.writer);
 
     const w = this.writer;
     const r = this.reader;
@@ -204,10 +211,21 @@ export class SqliteEventStore implements EventStore {
         : (options.from ?? (backwards ? 'end' : 'start')) === 'start'
           ? 0
           : Number.MAX_SAFE_INTEGER;
-    const rows = backwards
-      ? this.statements.readBackwards.all(stream, from, limit)
-      : this.statements.readForwards.all(stream, from, limit);
-    return (rows as EventRow[]).map(toRecordedEvent);
+    if (backwards) {
+      return (this.statements.readBackwards.all(stream, from, limit) as EventRow[]).map(
+        toRecordedEvent,
+      );
+    }
+    const head = this.heads.get(stream);
+    if (head !== undefined && from > head) return [];
+    const events = (this.statements.readForwards.all(stream, from, limit) as EventRow[]).map(
+      toRecordedEvent,
+    );
+    // Read to its end: the stream's head is known until this process or another writes to it.
+    if (events.length < limit && (events.length > 0 || from === 0)) {
+      this.heads.set(stream, events.length > 0 ? events[events.length - 1].revision : -1);
+    }
+    return events;
   }
 
   /**
@@ -243,7 +261,13 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
     this.assertOpen();
     const from = options.from === undefined || options.from === 'start' ? -1 : options.from.commit;
-    return new SqliteSubscription(this, this.watcher, from, options.maxBatchSize ?? 1000);
+    return new SqliteSubscription(
+      this,
+      this.watcher,
+      from,
+      options.maxBatchSize ?? 1000,
+      options.lingerMs ?? 0,
+    );
   }
 
   async head(): Promise<LogHead | null> {
@@ -276,7 +300,14 @@ export class SqliteEventStore implements EventStore {
 
   /** @internal used by subscriptions */
   readPage(after: number, limit: number): RecordedEvent[] {
-    return (this.statements.readPage.all(after, limit) as EventRow[]).map(toRecordedEvent);
+    const cached = this.recent.after(after, limit);
+    if (cached.length === limit) return cached;
+    const from = cached.length > 0 ? cached[cached.length - 1].position.commit : after;
+    const read = (this.statements.readPage.all(from, limit - cached.length) as EventRow[]).map(
+      toRecordedEvent,
+    );
+    this.recent.remember(read);
+    return cached.length > 0 ? [...cached, ...read] : read;
   }
 
   get isClosed(): boolean {
@@ -300,7 +331,12 @@ export class SqliteEventStore implements EventStore {
     batch.forEach((pending, i) => {
       const outcome = outcomes[i];
       if (outcome instanceof Error) pending.reject(outcome);
-      else pending.resolve(outcome);
+      else {
+        // A retry answers with the original revision, which may be behind the stream's head.
+        if (!this.retries.has(outcome))
+          this.heads.set(pending.stream, outcome.nextExpectedRevision);
+        pending.resolve(outcome);
+      }
     });
   };
 
@@ -339,7 +375,10 @@ export class SqliteEventStore implements EventStore {
     const s = this.statements;
     const { stream, expectedRevision, ids, rows } = pending;
     const retried = this.originalResultOfRetry(stream, ids);
-    if (retried) return retried;
+    if (retried) {
+      this.retries.add(retried);
+      return retried;
+    }
 
     const last = s.lastRevision.get(stream) as number | undefined;
     const actual = last ?? 'no_stream';
@@ -393,6 +432,7 @@ class SqliteSubscription implements EventSubscription {
     private readonly watcher: SqliteLogWatcher,
     private after: number,
     private readonly maxBatchSize: number,
+    private readonly lingerMs: number,
   ) {}
 
   async *[Symbol.asyncIterator](): AsyncGenerator<readonly RecordedEvent[]> {
@@ -403,6 +443,8 @@ class SqliteSubscription implements EventSubscription {
         yield batch;
       } else {
         await this.watcher.nextChange(() => this.closed);
+        if (this.lingerMs > 0 && !this.closed)
+          await new Promise((resolve) => setTimeout(resolve, this.lingerMs));
       }
     }
   }
