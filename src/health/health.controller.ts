@@ -4,7 +4,11 @@ import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import type { LogHead } from '../shared/eventstore/event-store.port';
 import { EVENT_STORE, type EventStore } from '../shared/eventstore/event-store.port';
-import { ProjectionEngine, type ProjectionStatus } from '../shared/projections/projection-engine';
+import type { ProjectionStatus } from '../shared/projections/projection-engine';
+import {
+  PROJECTION_READ_SIDE,
+  type ProjectionReadSide,
+} from '../shared/projections/projection-read-side';
 import { ReactorEngine, type ReactorStatus } from '../shared/reactors/reactor-engine';
 import { READ_MODEL_STORE, type ReadModelStore } from '../shared/readmodels/read-model-store.port';
 
@@ -30,7 +34,7 @@ export class HealthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-    private readonly projections: ProjectionEngine,
+    @Inject(PROJECTION_READ_SIDE) private readonly projections: ProjectionReadSide,
     private readonly reactors: ReactorEngine,
   ) {}
 

@@ -16,7 +16,8 @@ describe('the backorder story', () => {
   const as = (actor: string) => ({ 'X-Actor': actor });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The server's own setting: projections in a worker thread, answering through the mirror.
+    t = await startTestApp({ PROJECTIONS_THREAD: 'worker' });
   });
   afterAll(() => t.close());
 

@@ -23,6 +23,8 @@ export interface AppConfig {
     /** Which waiting customers get units first when goods arrive. */
     readonly allocationOrder: 'oldest-first' | 'priority';
   };
+  /** Where projections run: a worker thread of their own (a second core), or the server thread. */
+  readonly projectionsThread: 'worker' | 'main';
   readonly notifier:
     | { readonly kind: 'log'; readonly file: string }
     | { readonly kind: 'smtp'; readonly url: string; readonly from: string };
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       currency: currency(env.STORE_CURRENCY ?? 'USD'),
       allocationOrder: oneOf(env, 'ALLOCATION_ORDER', ['oldest-first', 'priority'], 'oldest-first'),
     },
+    projectionsThread: oneOf(env, 'PROJECTIONS_THREAD', ['worker', 'main'], 'worker'),
     notifier: notifierConfig(env, dataDir),
   };
 }

@@ -71,6 +71,9 @@ export abstract class CheckpointedRunner {
   /** Called once, when the consumer has processed everything that was in the log. */
   protected async caughtUp(): Promise<void> {}
 
+  /** Called each time the consumer's checkpoint moves on. */
+  protected advanced(_position: Position): void {}
+
   async start(): Promise<void> {
     this.position = await this.prepare();
     this.state = 'catching-up';
@@ -165,6 +168,7 @@ export abstract class CheckpointedRunner {
 
   private advance(position: Position): void {
     this.position = position;
+    this.advanced(position);
     if (this.waiters.length === 0) return;
     this.waiters = this.waiters.filter((waiter) => {
       if (!this.reached(waiter.position)) return true;

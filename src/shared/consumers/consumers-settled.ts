@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../eventstore/event-store.port';
-import { ProjectionEngine } from '../projections/projection-engine';
+import { PROJECTION_READ_SIDE, type ProjectionReadSide } from '../projections/projection-read-side';
 import { ReactorEngine } from '../reactors/reactor-engine';
 
 /**
@@ -11,7 +11,7 @@ import { ReactorEngine } from '../reactors/reactor-engine';
 export class ConsumersSettled {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
-    private readonly projections: ProjectionEngine,
+    @Inject(PROJECTION_READ_SIDE) private readonly projections: ProjectionReadSide,
     private readonly reactors: ReactorEngine,
   ) {}
 

@@ -113,6 +113,7 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private readonly recent = new RecentEvents();
+  private readonly appendListeners: (() => void)[] = [];
   private readonly heads: StreamHeads;
   /** Outcomes of appends that were retries: they wrote nothing. */
   private readonly retries = new WeakSet<AppendResult>();
@@ -298,6 +299,16 @@ export class SqliteEventStore implements EventStore {
     this.writer.close();
   }
 
+  /** Tells a listener each time appends became durable: another thread's subscriptions can wake. */
+  onAppended(listener: () => void): void {
+    this.appendListeners.push(listener);
+  }
+
+  /** Wakes live subscriptions at once, when another thread of this process says the log grew. */
+  wakeSubscriptions(): void {
+    this.watcher.notifyAppended();
+  }
+
   /** @internal used by subscriptions */
   readPage(after: number, limit: number): RecordedEvent[] {
     const cached = this.recent.after(after, limit);
@@ -328,6 +339,7 @@ export class SqliteEventStore implements EventStore {
       return;
     }
     this.watcher.notifyAppended();
+    for (const listener of this.appendListeners) listener();
     batch.forEach((pending, i) => {
       const outcome = outcomes[i];
       if (outcome instanceof Error) pending.reject(outcome);

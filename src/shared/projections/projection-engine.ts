@@ -6,6 +6,7 @@ import type { ConsumerFailure, RunnerState } from '../consumers/checkpointed-run
 import { type ConsumerLag, measureLag } from '../consumers/consumer-lag';
 import type { ProjectionDefinition } from './projection-definition';
 import { checkpointName, physicalCollection, type ProjectionBuild } from './projection-naming';
+import type { ProjectionReadSide } from './projection-read-side';
 import { ProjectionRunner } from './projection-runner';
 
 /** Which build of a projection queries read: kept in the read store across restarts. */
@@ -31,6 +32,10 @@ export interface ProjectionStatus extends ConsumerLag {
 export interface ProjectionEngineOptions {
   readonly maxBatchSize?: number;
   readonly now?: () => number;
+  /** Told each time a serving build of a projection moves on (for another thread's mirror). */
+  readonly onProgress?: (projection: string, position: Position) => void;
+  /** Told which collections serve reads of a projection, at start and at each switch. */
+  readonly onServing?: (projection: string, collections: Readonly<Record<string, string>>) => void;
 }
 
 /**
@@ -39,7 +44,7 @@ export interface ProjectionEngineOptions {
  * (`<collection>_v<version>`) while queries keep reading the old ones; once it has caught up,
  * reads switch over and the old collections are dropped (blue/green).
  */
-export class ProjectionEngine {
+export class ProjectionEngine implements ProjectionReadSide {
   private readonly runners = new Map<string, ProjectionRunner>();
   private readonly serving = new Map<string, LiveBuild>();
 
@@ -130,14 +135,17 @@ export class ProjectionEngine {
       // Nothing older to keep serving: this build serves reads from the start.
       await this.readModels.setMeta(metaKey(definition.name), candidate);
       this.serving.set(definition.name, candidate);
+      this.options.onServing?.(definition.name, candidate.collections);
     } else {
       this.serving.set(definition.name, live);
+      this.options.onServing?.(definition.name, live.collections);
       this.logger.log(
         `projection ${definition.name} v${definition.version} is rebuilt beside v${live.version}, which serves reads until then`,
       );
     }
     const runner = new ProjectionRunner(build, this.events, this.readModels, this.logger, {
       maxBatchSize: this.options.maxBatchSize,
+      onAdvance: (position) => this.options.onProgress?.(definition.name, position),
       onCaughtUp:
         live && !isServing ? () => this.switchOver(definition.name, live, candidate) : undefined,
     });
@@ -148,6 +156,7 @@ export class ProjectionEngine {
   private async switchOver(name: string, previous: LiveBuild, next: LiveBuild): Promise<void> {
     await this.readModels.setMeta(metaKey(name), next);
     this.serving.set(name, next);
+    this.options.onServing?.(name, next.collections);
     for (const collection of Object.values(previous.collections)) {
       if (!Object.values(next.collections).includes(collection)) {
         await this.readModels.dropCollection(collection);

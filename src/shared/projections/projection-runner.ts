@@ -10,6 +10,8 @@ export interface ProjectionRunnerOptions {
   readonly maxBatchSize?: number;
   /** Called once, when the build has processed everything that was in the log. */
   readonly onCaughtUp?: () => Promise<void>;
+  /** Told each time the build's checkpoint moves on. */
+  readonly onAdvance?: (position: Position) => void;
 }
 
 /** Runs one build of a projection: its collections, from its checkpoint, batch by batch. */
@@ -42,6 +44,10 @@ export class ProjectionRunner extends CheckpointedRunner {
 
   protected process(events: readonly RecordedEvent[]): Promise<BatchResult> {
     return applyEvents(this.build, this.readModels, events);
+  }
+
+  protected override advanced(position: Position): void {
+    this.options.onAdvance?.(position);
   }
 
   protected override async caughtUp(): Promise<void> {

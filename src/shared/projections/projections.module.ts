@@ -1,27 +1,31 @@
 import {
   type BeforeApplicationShutdown,
   Global,
+  Inject,
   Injectable,
   Logger,
   Module,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { allProjections } from '../../../projections/all-projections';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../eventstore/event-store.port';
 import { READ_MODEL_STORE, type ReadModelStore } from '../readmodels/read-model-store.port';
 import { ProjectionEngine } from './projection-engine';
+import { PROJECTION_READ_SIDE, type ProjectionReadSide } from './projection-read-side';
+import { ProjectionWorkerHost } from './projection-worker-host';
 import { ReadModels } from './read-models';
 
 @Injectable()
-class ProjectionEngineLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(private readonly engine: ProjectionEngine) {}
+class ProjectionsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(@Inject(PROJECTION_READ_SIDE) private readonly projections: ProjectionReadSide) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.engine.start();
+    await this.projections.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.engine.stop();
+    await this.projections.stop();
   }
 }
 
@@ -29,14 +33,22 @@ class ProjectionEngineLifecycle implements OnApplicationBootstrap, BeforeApplica
 @Module({
   providers: [
     {
-      provide: ProjectionEngine,
-      inject: [EVENT_STORE, READ_MODEL_STORE],
-      useFactory: (events: EventStore, readModels: ReadModelStore) =>
-        new ProjectionEngine(events, readModels, allProjections, new Logger('Projections')),
+      provide: PROJECTION_READ_SIDE,
+      inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_STORE],
+      useFactory: (
+        config: AppConfig,
+        events: EventStore,
+        readModels: ReadModelStore,
+      ): ProjectionReadSide => {
+        const logger = new Logger('Projections');
+        return config.projectionsThread === 'worker'
+          ? new ProjectionWorkerHost(config, events, allProjections, logger)
+          : new ProjectionEngine(events, readModels, allProjections, logger);
+      },
     },
-    ProjectionEngineLifecycle,
+    ProjectionsLifecycle,
     ReadModels,
   ],
-  exports: [ProjectionEngine, ReadModels],
+  exports: [PROJECTION_READ_SIDE, ReadModels],
 })
 export class ProjectionsModule {}

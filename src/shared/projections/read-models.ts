@@ -10,7 +10,7 @@ import {
   type SearchOptions,
   type Where,
 } from '../readmodels/read-model-store.port';
-import { ProjectionEngine } from './projection-engine';
+import { PROJECTION_READ_SIDE, type ProjectionReadSide } from './projection-read-side';
 import type { ProjectionDefinition } from './projection-definition';
 
 /** One logical collection of a projection, as queries see it. */
@@ -29,7 +29,7 @@ export interface ReadCollection<T extends Document> {
 export class ReadModels {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
-    private readonly engine: ProjectionEngine,
+    @Inject(PROJECTION_READ_SIDE) private readonly engine: ProjectionReadSide,
   ) {}
 
   collection<T extends Document>(

@@ -21,6 +21,7 @@ interface PendingReaction extends Reaction {
 
 /** A command racing a person's command on the same stream tries again on the fresh state. */
 const CONFLICT_RETRIES = 20;
+const CHECKPOINT_EVERY_MS = 250;
 
 /**
  * Runs one reactor on its checkpointed subscription. For each batch it dispatches the commands
@@ -30,6 +31,8 @@ const CONFLICT_RETRIES = 20;
  */
 export class ReactorRunner extends CheckpointedRunner {
   private readonly handles: (type: string) => boolean;
+  private unsaved: Position | null = null;
+  private savedAt = 0;
 
   constructor(
     readonly definition: ReactorDefinition,
@@ -95,8 +98,28 @@ export class ReactorRunner extends CheckpointedRunner {
       failure = firstRefusal.failure;
     }
     const checkpoint = usable > 0 ? events[usable - 1].position : null;
-    if (checkpoint) await this.checkpoints.applyBatch(this.checkpoint, [], checkpoint);
+    if (checkpoint) await this.record(checkpoint, failure !== null);
     return { checkpoint, failure };
+  }
+
+  override async stop(): Promise<void> {
+    await super.stop();
+    if (this.unsaved) await this.record(this.unsaved, true);
+  }
+
+  /**
+   * Saves the checkpoint at most every CHECKPOINT_EVERY_MS: the commands are idempotent, so
+   * a crash redelivering a fraction of a second of events costs only no-ops, while saving after
+   * every batch would contend with the projections for the read store.
+   */
+  private async record(checkpoint: Position, now: boolean): Promise<void> {
+    if (!now && Date.now() - this.savedAt < CHECKPOINT_EVERY_MS) {
+      this.unsaved = checkpoint;
+      return;
+    }
+    await this.checkpoints.applyBatch(this.checkpoint, [], checkpoint);
+    this.savedAt = Date.now();
+    this.unsaved = null;
   }
 
   /**
