@@ -400,17 +400,24 @@ export function describeReadModelStoreContract(
           indexes: [
             { field: 'tags', multi: true },
             { field: 'kind', multi: true },
+            { field: 'status' },
+            { field: 'size' },
           ],
           textFields: ['title'],
         });
-        await put(collection, [{ id: 'd1', title: 'Navy Heriz', tags: ['a'], kind: ['rug'] }]);
-        await put(collection, [{ id: 'd1', title: 'Navy Heriz', tags: ['b'], kind: ['rug'] }]);
-        await put(collection, [{ id: 'd1', title: 'Ivory Heriz', tags: ['b'], kind: ['rug'] }]);
-        const ids = async (where: Record<string, string>) =>
+        const d1 = { id: 'd1', title: 'Navy Heriz', kind: ['rug'], size: 8 };
+        await put(collection, [{ ...d1, tags: ['a', 'c'], status: 'open' }]);
+        await put(collection, [{ ...d1, tags: ['b', 'c'], status: 'open' }]);
+        await put(collection, [{ ...d1, title: 'Ivory Heriz', tags: ['c', 'b'], status: 'held' }]);
+        const ids = async (where: Record<string, string | number>) =>
           (await store.find(collection, { where })).items.map((d) => d.id);
         expect(await ids({ tags: 'a' })).toEqual([]);
         expect(await ids({ tags: 'b' })).toEqual(['d1']);
+        expect(await ids({ tags: 'c' })).toEqual(['d1']);
         expect(await ids({ kind: 'rug' })).toEqual(['d1']);
+        expect(await ids({ status: 'open' })).toEqual([]);
+        expect(await ids({ status: 'held' })).toEqual(['d1']);
+        expect(await ids({ size: 8 })).toEqual(['d1']);
         expect((await store.search(collection, 'ivory')).items.map((h) => h.document.id)).toEqual([
           'd1',
         ]);

@@ -37,21 +37,31 @@ export interface SqliteReadModelStoreOptions {
 type SqlValue = string | number | null;
 
 interface CollectionStatements {
-  /** Single-valued indexed fields, in the order of their columns in `upsert`. */
+  readonly collection: string;
+  /** Single-valued indexed fields, in the order of their columns in `insert` and `current`. */
   readonly fields: readonly string[];
+  /** Whether any index needs the stored values compared before a write. */
+  readonly indexed: boolean;
+  /** One statement for collections without indexes: no comparison to make. */
   readonly upsert: Database.Statement;
-  /** Whether `upsert` answers with the row id (it must, when side indexes follow it). */
-  readonly upsertReturnsRid: boolean;
+  readonly insert: Database.Statement;
+  /** The row and the indexed values it was last written with: rid, fts_key, multi_key, fields. */
+  readonly current: Database.Statement;
+  /** UPDATE statements by the set of columns they change beyond the document. */
+  readonly updates: Map<string, Database.Statement>;
   readonly textFields: readonly string[];
-  /** The indexed values a document was last written with. */
-  readonly indexKeys: Database.Statement;
   readonly delete: Database.Statement;
   readonly ridOf: Database.Statement;
   readonly byId: Database.Statement;
   readonly byIds: Database.Statement;
   readonly ftsDelete?: Database.Statement;
   readonly ftsInsert?: Database.Statement;
-  readonly multi: readonly { field: string; clear: Database.Statement; add: Database.Statement }[];
+  readonly multi: readonly {
+    field: string;
+    clear: Database.Statement;
+    add: Database.Statement;
+    remove: Database.Statement;
+  }[];
 }
 
 const META_SCHEMA = `
@@ -403,41 +413,91 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   /**
-   * Upserts a document; its full-text entry and array side rows are rewritten only when the
-   * values they index changed (an order's status moves on every event, its customer's name not).
+   * Writes a document, touching only the index entries whose values changed: an order's status
+   * moves on most events, its customer, number and search text almost never, and rewriting an
+   * unchanged index entry costs as much as a changed one.
    */
   private upsertDocument(write: DocumentWrite, s: CollectionStatements, json: string): void {
     const document = write.document!;
     const fields = s.fields.map((field) => toSql(readPath(document, field)));
-    const parameters = [write.id, json, write.position.commit, write.position.prepare, ...fields];
-    if (!s.upsertReturnsRid) {
-      s.upsert.run(...parameters, null, null);
+    const position = [write.position.commit, write.position.prepare];
+    if (!s.indexed) {
+      s.upsert.run(write.id, json, ...position);
       return;
     }
-    const text = (s.textFields ?? []).map((f) => textOf(readPath(document, f)));
-    const multi = s.multi.map((side) => {
-      const values = readPath(document, side.field);
-      return Array.isArray(values) ? [...new Set(values.map(toSql).filter((v) => v !== null))] : [];
-    });
+    const text = s.textFields.map((f) => textOf(readPath(document, f)));
     const ftsKey = s.ftsInsert ? JSON.stringify(text) : null;
-    const multiKeys = multi.map((values) => JSON.stringify(values));
-    const before = s.indexKeys.get(write.id) as
-      { fts_key: string | null; multi_key: string | null } | undefined;
-    const rid = s.upsert.pluck().get(...parameters, ftsKey, JSON.stringify(multiKeys)) as number;
-    if (s.ftsInsert && s.ftsDelete && before?.fts_key !== ftsKey) {
-      if (before) s.ftsDelete.run(rid);
+    const multi = s.multi.map((side) => distinctValues(readPath(document, side.field)));
+    const multiKey = s.multi.length > 0 ? JSON.stringify(multi) : null;
+    const before = s.current.get(write.id) as SqlValue[] | undefined;
+    if (!before) {
+      const rid = Number(
+        s.insert.run(write.id, json, ...position, ftsKey, multiKey, ...fields).lastInsertRowid,
+      );
+      if (s.ftsInsert) s.ftsInsert.run(rid, ...text);
+      s.multi.forEach((side, i) => multi[i].forEach((value) => side.add.run(value, rid)));
+      return;
+    }
+    const [rid, ftsBefore, multiBefore] = before as [number, string | null, string | null];
+    const changed = fields.flatMap((value, i) => (value === before[3 + i] ? [] : [i]));
+    const ftsChanged = ftsKey !== ftsBefore;
+    const multiChanged = multiKey !== multiBefore;
+    this.updateFor(s, changed, ftsChanged, multiChanged).run(
+      json,
+      ...position,
+      ...changed.map((i) => fields[i]),
+      ...(ftsChanged ? [ftsKey] : []),
+      ...(multiChanged ? [multiKey] : []),
+      rid,
+    );
+    if (ftsChanged && s.ftsInsert && s.ftsDelete) {
+      s.ftsDelete.run(rid);
       s.ftsInsert.run(rid, ...text);
     }
-    const beforeMulti = before?.multi_key ? (JSON.parse(before.multi_key) as string[]) : [];
+    if (!multiChanged) return;
+    const previous = multiBefore ? (JSON.parse(multiBefore) as unknown[]) : [];
     s.multi.forEach((side, i) => {
-      if (before && beforeMulti[i] === multiKeys[i]) return;
-      side.clear.run(rid);
-      for (const value of multi[i]) side.add.run(value, rid);
+      const known = previous[i];
+      // A field indexed since the row was written: its side rows are rebuilt whole.
+      if (!Array.isArray(known)) {
+        side.clear.run(rid);
+        for (const value of multi[i]) side.add.run(value, rid);
+        return;
+      }
+      const was = new Set(known as SqlValue[]);
+      const now = new Set(multi[i]);
+      for (const value of was) if (!now.has(value)) side.remove.run(value, rid);
+      for (const value of now) if (!was.has(value)) side.add.run(value, rid);
     });
   }
 
+  private updateFor(
+    s: CollectionStatements,
+    changed: readonly number[],
+    fts: boolean,
+    multi: boolean,
+  ): Database.Statement {
+    const key = `${changed.join(',')}|${fts ? 1 : 0}${multi ? 1 : 0}`;
+    let statement = s.updates.get(key);
+    if (!statement) {
+      const columns = [
+        'doc',
+        'pos_commit',
+        'pos_prepare',
+        ...changed.map((i) => quote(fieldColumn(s.fields[i]))),
+        ...(fts ? ['fts_key'] : []),
+        ...(multi ? ['multi_key'] : []),
+      ];
+      statement = this.db.prepare(
+        `UPDATE ${docTable(s.collection)} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE rid = ?`,
+      );
+      s.updates.set(key, statement);
+    }
+    return statement;
+  }
+
   private deleteDocument(s: CollectionStatements, id: string): void {
-    const rid = s.ridOf.pluck().get(id) as number | undefined;
+    const rid = s.ridOf.get(id) as number | undefined;
     if (rid === undefined) return;
     s.ftsDelete?.run(rid);
     for (const side of s.multi) side.clear.run(rid);
@@ -473,23 +533,29 @@ export class SqliteReadModelStore implements ReadModelStore {
     const textFields = spec.textFields ?? [];
     const fields = (spec.indexes ?? []).filter((i) => !i.multi).map((i) => i.field);
     const columns = fields.map((f) => quote(fieldColumn(f)));
-    // The row id is only needed to keep the text and array indexes in step.
-    const needsRid = textFields.length > 0 || (spec.indexes ?? []).some((i) => i.multi);
+    const multi = (spec.indexes ?? []).filter((i) => i.multi).map((i) => i.field);
     const statements: CollectionStatements = {
+      collection,
       fields,
+      indexed: fields.length > 0 || textFields.length > 0 || multi.length > 0,
       upsert: this.db.prepare(
-        `INSERT INTO ${table} (id, doc, pos_commit, pos_prepare${columns.map((c) => `, ${c}`).join('')}, fts_key, multi_key)
-           VALUES (?, ?, ?, ?${columns.map(() => ', ?').join('')}, ?, ?)
+        `INSERT INTO ${table} (id, doc, pos_commit, pos_prepare) VALUES (?, ?, ?, ?)
            ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, pos_commit = excluded.pos_commit,
-             pos_prepare = excluded.pos_prepare${columns.map((c) => `, ${c} = excluded.${c}`).join('')},
-             fts_key = excluded.fts_key, multi_key = excluded.multi_key
-           ${needsRid ? 'RETURNING rid' : ''}`,
+             pos_prepare = excluded.pos_prepare`,
       ),
-      upsertReturnsRid: needsRid,
+      insert: this.db.prepare(
+        `INSERT INTO ${table} (id, doc, pos_commit, pos_prepare, fts_key, multi_key${columns.map((c) => `, ${c}`).join('')})
+           VALUES (?, ?, ?, ?, ?, ?${columns.map(() => ', ?').join('')})`,
+      ),
+      current: this.db
+        .prepare(
+          `SELECT rid, fts_key, multi_key${columns.map((c) => `, ${c}`).join('')} FROM ${table} WHERE id = ?`,
+        )
+        .raw(),
+      updates: new Map(),
       textFields,
-      indexKeys: this.db.prepare(`SELECT fts_key, multi_key FROM ${table} WHERE id = ?`),
       delete: this.db.prepare(`DELETE FROM ${table} WHERE rid = ?`),
-      ridOf: this.db.prepare(`SELECT rid FROM ${table} WHERE id = ?`),
+      ridOf: this.db.prepare(`SELECT rid FROM ${table} WHERE id = ?`).pluck(),
       byId: this.db.prepare(`SELECT doc FROM ${table} WHERE id = ?`).pluck(),
       byIds: this.db.prepare(
         `SELECT id, doc, pos_commit, pos_prepare FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`,
@@ -505,15 +571,15 @@ export class SqliteReadModelStore implements ReadModelStore {
                VALUES (?, ${textFields.map(() => '?').join(', ')})`,
             )
           : undefined,
-      multi: (spec.indexes ?? [])
-        .filter((i) => i.multi)
-        .map((i) => ({
-          field: i.field,
-          clear: this.db.prepare(`DELETE FROM ${multiTable(collection, i.field)} WHERE rid = ?`),
-          add: this.db.prepare(
-            `INSERT OR IGNORE INTO ${multiTable(collection, i.field)} (value, rid) VALUES (?, ?)`,
-          ),
-        })),
+      multi: multi.map((field) => {
+        const side = multiTable(collection, field);
+        return {
+          field,
+          clear: this.db.prepare(`DELETE FROM ${side} WHERE rid = ?`),
+          add: this.db.prepare(`INSERT OR IGNORE INTO ${side} (value, rid) VALUES (?, ?)`),
+          remove: this.db.prepare(`DELETE FROM ${side} WHERE value = ? AND rid = ?`),
+        };
+      }),
     };
     this.collectionStatements.set(collection, statements);
     return statements;
@@ -602,6 +668,12 @@ function toSql(value: unknown): SqlValue {
 
 function cursorValue(value: unknown): SqlValue {
   return toSql(value);
+}
+
+/** An array field's distinct scalar values, as its side table holds them. */
+function distinctValues(value: unknown): SqlValue[] {
+  if (!Array.isArray(value)) return [];
+  return [...new Set(value.map(toSql).filter((v) => v !== null))];
 }
 
 function textOf(value: unknown): string {
