@@ -50,11 +50,20 @@ export type BackorderTimeline = {
   readonly entries: readonly TimelineEntry[];
 };
 
+/**
+ * An allocation is told by the order's own "added to PO" entry that follows it, so the
+ * timeline skips it: one document rewrite fewer per line placed.
+ */
+const purchaseOrderEventsForTimelines = purchaseOrderEventsForOrders.filter(
+  (type): type is Exclude<typeof type, 'PurchaseOrderLineAllocated'> =>
+    type !== 'PurchaseOrderLineAllocated',
+);
+
 /** Everything that happened to an order and to the PO lines serving it, in log order, in plain words. */
 export const backorderTimelineProjection = defineProjection<BackorderViewEvent>({
   name: 'backorder_timeline',
-  version: 1,
-  eventTypes: [...backorderEventTypes, ...purchaseOrderEventsForOrders],
+  version: 2,
+  eventTypes: [...backorderEventTypes, ...purchaseOrderEventsForTimelines],
   collections: [
     defineCollection<BackorderViewEvent, BackorderTimeline>({
       name: 'timelines',
@@ -89,7 +98,7 @@ export const backorderTimelineProjection = defineProjection<BackorderViewEvent>(
 
 type OrderPurchaseOrderEvent = Extract<
   PurchaseOrderRecordedEvent,
-  { type: (typeof purchaseOrderEventsForOrders)[number] }
+  { type: (typeof purchaseOrderEventsForTimelines)[number] }
 >;
 
 function opened(
@@ -240,12 +249,6 @@ function describePurchaseOrderEvent(
       affected.filter((a) => a.backorderId === backorderId).map((a) => a.lineId),
     );
   switch (event.type) {
-    case 'PurchaseOrderLineAllocated': {
-      const { allocation } = event.data;
-      return said(
-        `${number} reserves ${units(allocation.quantity)} for ${line(t, allocation.lineId)}`,
-      );
-    }
     case 'PurchaseOrderAllocationReleased': {
       const { lineId, quantity, heldReleased, disposition, reason } = event.data;
       const parts = [

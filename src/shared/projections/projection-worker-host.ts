@@ -10,6 +10,9 @@ import type { ProjectionStatus } from './projection-engine';
 import type { ProjectionReadSide } from './projection-read-side';
 import type { HostMessage, WorkerMessage } from './projection-worker-messages';
 
+/** How long the worker gets to finish its batch and close its stores before it is ended. */
+const STOP_GRACE_MS = 10_000;
+
 interface Waiter {
   readonly position: Position;
   readonly projections: readonly string[];
@@ -31,6 +34,7 @@ export class ProjectionWorkerHost implements ProjectionReadSide {
   private nextRequest = 0;
   private stopped: Promise<void> | null = null;
   private wakePosted = false;
+  private exited = false;
 
   constructor(
     private readonly config: AppConfig,
@@ -71,15 +75,28 @@ export class ProjectionWorkerHost implements ProjectionReadSide {
         this.logger.error(`the projections thread stopped: ${error.message}`);
         reject(error);
       });
-      worker.once('exit', () => this.settleWaiters());
+      worker.once('exit', () => {
+        this.exited = true;
+        this.settleWaiters();
+        for (const answer of this.pendingStatuses.values()) answer([]);
+        this.pendingStatuses.clear();
+      });
     });
   }
 
   async stop(): Promise<void> {
     this.stopped ??= new Promise<void>((resolve) => {
       const worker = this.worker;
-      if (!worker) return resolve();
-      worker.once('exit', () => resolve());
+      if (!worker || this.exited) return resolve();
+      // A worker that hangs or never answers must not keep the server from shutting down.
+      const deadline = setTimeout(() => {
+        this.logger.warn('the projections thread did not stop in time; ending it');
+        void worker.terminate();
+      }, STOP_GRACE_MS);
+      worker.once('exit', () => {
+        clearTimeout(deadline);
+        resolve();
+      });
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'stopped') void worker.terminate();
       });
@@ -121,6 +138,7 @@ export class ProjectionWorkerHost implements ProjectionReadSide {
   }
 
   statuses(): Promise<ProjectionStatus[]> {
+    if (!this.worker || this.exited) return Promise.resolve([]);
     const id = this.nextRequest++;
     return new Promise((resolve) => {
       this.pendingStatuses.set(id, resolve);

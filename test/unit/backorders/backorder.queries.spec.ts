@@ -256,7 +256,6 @@ describe('backorder queries', () => {
     );
     expect(timeline!.entries.map((e) => e.eventType)).toEqual([
       'BackorderPlaced',
-      'PurchaseOrderLineAllocated',
       'BackorderLineOnPurchaseOrder',
       'PurchaseOrderSubmitted',
       'PurchaseOrderAcknowledged',
