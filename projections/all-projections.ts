@@ -1,5 +1,6 @@
 import type { ProjectionDefinition } from '../src/shared/projections/projection-definition';
 import { streamActivityProjection } from './audit/stream-activity.projection';
+import { authProjections } from './auth';
 import { backorderProjections } from './backorders';
 import { catalogProjections } from './catalog';
 import { customerProjections } from './customers';
@@ -16,4 +17,5 @@ export const allProjections: readonly ProjectionDefinition[] = [
   ...inventoryProjections,
   ...purchasingProjections,
   ...backorderProjections,
+  ...authProjections,
 ];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CustomersModule } from './customers/customers.module';
 import { BackordersModule } from './backorders/backorders.module';
@@ -47,6 +48,7 @@ import { ReadModelsModule } from './shared/readmodels/read-models.module';
     ReactorsModule,
     CommandsModule,
     HttpModule,
+    AuthModule,
     HealthModule,
     PurchasingModule,
     CatalogModule,

@@ -17,7 +17,7 @@ async function bootstrap(): Promise<void> {
     },
   );
   app.useLogger(app.get(Logger));
-  configureHttpApp(app);
+  await configureHttpApp(app, config);
   const openApi = new DocumentBuilder()
     .setTitle('backorder-ledger')
     .setDescription('Customer backorders tied to vendor purchase orders, recorded as events')

@@ -1,4 +1,15 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Role } from '../../src/auth/roles';
+import { TokenIssuer } from '../../src/auth/token-issuer';
+import { userDecider } from '../../src/auth/user.decider';
+import { UserAccounts } from '../../src/auth/user-accounts';
+import { userIdOf } from '../../src/auth/user-id';
+import { DeciderExecutor } from '../../src/shared/commands/decider-executor';
+import { streams } from '../../src/shared/eventstore/stream-names';
+
+/** What the shop's demo staff may do: everything but audit and administration. */
+const STAFF_ROLES: readonly Role[] = ['sales', 'purchasing', 'receiving', 'accounting'];
 
 /** A request the app refused: the seed stops there, showing what was sent and the answer. */
 export class SeedRequestError extends Error {
@@ -11,11 +22,43 @@ interface Page<T> {
 }
 
 /**
- * Requests through Fastify's inject: the app's own routing, validation and handlers, with no
- * socket in between.
+ * Requests through Fastify's inject: the app's own routing, authentication, validation and
+ * handlers, with no socket in between. Each actor is a staff user of its own, made on first use
+ * with a password nobody knows (an admin can reset it) and a token minted for it.
  */
 export class ShopClient {
+  private readonly tokens = new Map<string, Promise<string>>();
+
   constructor(private readonly app: NestFastifyApplication) {}
+
+  private authorization(actor: string): Promise<string> {
+    let token = this.tokens.get(actor);
+    if (!token) {
+      token = this.signIn(actor);
+      this.tokens.set(actor, token);
+    }
+    return token;
+  }
+
+  private async signIn(actor: string): Promise<string> {
+    const executor = this.app.get(DeciderExecutor);
+    const stream = streams.user(userIdOf(actor));
+    if ((await executor.load(userDecider, stream)).state.status === 'none') {
+      const context = { actor: 'seed', correlationId: randomUUID(), causationId: randomUUID() };
+      await this.app.get(UserAccounts).create(
+        {
+          username: actor,
+          roles: STAFF_ROLES,
+          password: randomBytes(24).toString('base64url'),
+          mustChangePassword: false,
+        },
+        context,
+      );
+    }
+    const { state } = await executor.load(userDecider, stream);
+    if (state.status === 'none') throw new SeedRequestError(`no user ${actor}`);
+    return `Bearer ${(await this.app.get(TokenIssuer).issue(state)).accessToken}`;
+  }
 
   async post<T>(actor: string, url: string, body: object = {}): Promise<T> {
     const response = await this.app
@@ -24,7 +67,7 @@ export class ShopClient {
       .inject({
         method: 'POST',
         url,
-        headers: { 'x-actor': actor },
+        headers: { authorization: await this.authorization(actor) },
         payload: body,
       });
     if (response.statusCode !== 200 && response.statusCode !== 201) {
@@ -36,7 +79,10 @@ export class ShopClient {
   }
 
   async get<T>(url: string): Promise<T> {
-    const response = await this.app.getHttpAdapter().getInstance().inject({ method: 'GET', url });
+    const response = await this.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'GET', url, headers: { authorization: await this.authorization('seed') } });
     if (response.statusCode !== 200) {
       throw new SeedRequestError(`GET ${url}: ${response.statusCode} ${response.body}`);
     }

@@ -1,3 +1,4 @@
+import { Allow } from '../auth/access.decorators';
 import {
   Body,
   Controller,
@@ -10,7 +11,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../shared/commands/command-context';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
@@ -39,6 +40,8 @@ import { LineActions } from './line-actions';
 const uuid = new ParseUUIDPipe();
 
 @ApiTags('backorders')
+@ApiBearerAuth()
+@Allow('sales')
 @Controller('backorders')
 export class BackorderController {
   constructor(
@@ -61,12 +64,14 @@ export class BackorderController {
     return { id: placed.backorderId, number: placed.number };
   }
 
+  @Allow('sales', 'purchasing', 'receiving', 'accounting')
   @Get()
   list(@Query() query: ListBackordersDto, @MinLogPosition() minPosition: Position | null) {
     const { limit, cursor, ...filter } = query;
     return this.queries.execute(new ListBackorders(filter, { limit, cursor }, minPosition));
   }
 
+  @Allow('sales', 'purchasing', 'receiving', 'accounting')
   @Get(':id')
   async get(
     @Param('id', uuid) backorderId: string,
@@ -79,6 +84,7 @@ export class BackorderController {
     return found(order, 'backorder', backorderId);
   }
 
+  @Allow('sales', 'purchasing', 'receiving', 'accounting')
   @Get(':id/timeline')
   async timeline(
     @Param('id', uuid) backorderId: string,
@@ -169,6 +175,7 @@ export class BackorderController {
     );
   }
 
+  @Allow('sales', 'receiving')
   @Post(':id/lines/:lineId/fulfil')
   @HttpCode(200)
   async fulfil(

@@ -1,11 +1,14 @@
+import { Allow } from '../auth/access.decorators';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { LookupDto } from './backorder.dto';
 import { Lookup } from './backorder.queries';
 
 /** "Where is my order?": anyone on staff, by order number, customer name, phone or email. */
 @ApiTags('backorders')
+@ApiBearerAuth()
+@Allow('sales')
 @Controller('lookup')
 export class LookupController {
   constructor(private readonly queries: QueryBus) {}

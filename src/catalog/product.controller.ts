@@ -1,3 +1,4 @@
+import { Allow } from '../auth/access.decorators';
 import {
   Body,
   Controller,
@@ -12,7 +13,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../shared/commands/command-context';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
@@ -29,7 +30,8 @@ import type { ProductDetails, ProductEvent } from './product.events';
 import { GetProduct, ListProducts, type ProductView } from './product.queries';
 
 @ApiTags('products')
-@ApiHeader({ name: 'X-Actor', required: false, description: 'Who acts (until authentication)' })
+@ApiBearerAuth()
+@Allow('purchasing')
 @Controller('products')
 export class ProductController {
   constructor(
@@ -95,6 +97,7 @@ export class ProductController {
     return { id: productId, changed: outcome.events.length > 0 };
   }
 
+  @Allow('sales', 'purchasing', 'receiving', 'accounting')
   @Get()
   search(
     @Query() query: ListProductsDto,
@@ -104,6 +107,7 @@ export class ProductController {
     return this.queries.execute(new ListProducts(filter, { limit, cursor }, minPosition));
   }
 
+  @Allow('sales', 'purchasing', 'receiving', 'accounting')
   @Get(':id')
   async get(
     @Param('id', new ParseUUIDPipe()) productId: string,

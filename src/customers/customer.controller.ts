@@ -1,3 +1,4 @@
+import { Allow } from '../auth/access.decorators';
 import {
   Body,
   Controller,
@@ -12,7 +13,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CustomerListing } from '../../projections/customers/customer-directory.projection';
 import type { CommandContext } from '../shared/commands/command-context';
@@ -28,7 +29,8 @@ import type { CustomerDetails, CustomerEvent } from './customer.events';
 import { GetCustomer, ListCustomers } from './customer.queries';
 
 @ApiTags('customers')
-@ApiHeader({ name: 'X-Actor', required: false, description: 'Who acts (until authentication)' })
+@ApiBearerAuth()
+@Allow('sales')
 @Controller('customers')
 export class CustomerController {
   constructor(
@@ -77,6 +79,7 @@ export class CustomerController {
     return { id: customerId, changed: outcome.events.length > 0 };
   }
 
+  @Allow('sales', 'accounting')
   @Get()
   list(
     @Query() query: ListCustomersDto,
@@ -86,6 +89,7 @@ export class CustomerController {
     return this.queries.execute(new ListCustomers(q, { limit, cursor }, minPosition));
   }
 
+  @Allow('sales', 'accounting')
   @Get(':id')
   async get(
     @Param('id', new ParseUUIDPipe()) customerId: string,

@@ -1,6 +1,7 @@
+import { Allow } from '../auth/access.decorators';
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { StockLevel } from '../../projections/inventory/stock-levels.projection';
 import type { CommandContext } from '../shared/commands/command-context';
@@ -15,7 +16,8 @@ import type { StockEvent } from './stock.events';
 import { GetStockLevel } from './stock.queries';
 
 @ApiTags('stock')
-@ApiHeader({ name: 'X-Actor', required: false, description: 'Who acts (until authentication)' })
+@ApiBearerAuth()
+@Allow('receiving')
 @Controller('stock')
 export class StockController {
   constructor(
@@ -23,6 +25,7 @@ export class StockController {
     private readonly queries: QueryBus,
   ) {}
 
+  @Allow('sales', 'receiving', 'purchasing')
   @Get()
   level(
     @Query() query: StockQueryDto,

@@ -1,3 +1,4 @@
+import { Allow } from '../auth/access.decorators';
 import {
   Body,
   Controller,
@@ -10,7 +11,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../shared/commands/command-context';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
@@ -47,6 +48,8 @@ import { PurchaseOrderRequests } from './purchase-order-requests';
 const uuid = new ParseUUIDPipe();
 
 @ApiTags('purchase orders')
+@ApiBearerAuth()
+@Allow('purchasing')
 @Controller('purchase-orders')
 export class PurchaseOrderController {
   constructor(
@@ -68,17 +71,20 @@ export class PurchaseOrderController {
     return { id: outcome.poId, number: outcome.number };
   }
 
+  @Allow('purchasing', 'sales', 'receiving', 'accounting')
   @Get()
   list(@Query() query: ListPurchaseOrdersDto, @MinLogPosition() minPosition: Position | null) {
     const { limit, cursor, ...filter } = query;
     return this.queries.execute(new ListPurchaseOrders(filter, { limit, cursor }, minPosition));
   }
 
+  @Allow('purchasing', 'sales', 'receiving', 'accounting')
   @Get('drafts')
   drafts(@Query() query: DraftsDto, @MinLogPosition() minPosition: Position | null) {
     return this.queries.execute(new ListOpenDrafts(query.vendorId ?? null, minPosition));
   }
 
+  @Allow('purchasing', 'sales', 'receiving', 'accounting')
   @Get(':id')
   async get(@Param('id', uuid) poId: string, @MinLogPosition() minPosition: Position | null) {
     return found(
@@ -88,6 +94,7 @@ export class PurchaseOrderController {
     );
   }
 
+  @Allow('receiving', 'purchasing')
   @Get(':id/receiving')
   async receiving(@Param('id', uuid) poId: string, @MinLogPosition() minPosition: Position | null) {
     return found(
@@ -179,6 +186,7 @@ export class PurchaseOrderController {
     return this.run(reply, poId, new ClosePurchaseOrder(poId, body.reason, context));
   }
 
+  @Allow('receiving')
   @Post(':id/receipts')
   @HttpCode(201)
   async receive(

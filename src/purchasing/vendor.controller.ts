@@ -1,3 +1,4 @@
+import { Allow } from '../auth/access.decorators';
 import {
   Body,
   Controller,
@@ -12,7 +13,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { VendorListing } from '../../projections/purchasing/vendor-directory.projection';
@@ -28,7 +29,8 @@ import type { VendorEvent } from './vendor.events';
 import { GetVendor, ListVendors } from './vendor.queries';
 
 @ApiTags('vendors')
-@ApiHeader({ name: 'X-Actor', required: false, description: 'Who acts (until authentication)' })
+@ApiBearerAuth()
+@Allow('purchasing')
 @Controller('vendors')
 export class VendorController {
   constructor(
@@ -72,6 +74,7 @@ export class VendorController {
     return { id: vendorId, changed: outcome.events.length > 0 };
   }
 
+  @Allow('purchasing', 'sales', 'receiving', 'accounting')
   @Get()
   list(
     @Query() query: ListVendorsDto,
@@ -81,6 +84,7 @@ export class VendorController {
     return this.queries.execute(new ListVendors(filter, { limit, cursor }, minPosition));
   }
 
+  @Allow('purchasing', 'sales', 'receiving', 'accounting')
   @Get(':id')
   async get(
     @Param('id', new ParseUUIDPipe()) vendorId: string,

@@ -1,12 +1,15 @@
+import { Allow } from '../auth/access.decorators';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { GetReceipt } from '../purchasing/purchase-order.queries';
 import type { Position } from '../shared/eventstore/event-envelope';
 import { found } from '../shared/http/found';
 import { MinLogPosition } from '../shared/http/log-position';
 
 @ApiTags('receiving')
+@ApiBearerAuth()
+@Allow('receiving', 'purchasing')
 @Controller('receipts')
 export class ReceiptController {
   constructor(private readonly queries: QueryBus) {}

@@ -13,7 +13,6 @@ describe('the backorder story', () => {
   let t: TestApp;
   const ids: Record<string, string> = {};
   const settle = async () => expect(await t.app.get(ConsumersSettled).wait(10_000)).toBe(true);
-  const as = (actor: string) => ({ 'X-Actor': actor });
 
   beforeAll(async () => {
     // The server's own setting: projections in a worker thread, answering through the mirror.
@@ -22,7 +21,7 @@ describe('the backorder story', () => {
   afterAll(() => t.close());
 
   const post = async (url: string, body: object, actor = 'maria', status = 201) => {
-    const response = await t.http.post(url).set(as(actor)).send(body);
+    const response = await (await t.as(actor)).post(url).send(body);
     if (response.status !== status)
       throw new Error(`${url}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;

@@ -40,7 +40,7 @@ describe('the catalog over HTTP', () => {
   let productId: string;
 
   it('lists a product under an id that follows from the vendor and SKU', async () => {
-    const created = await t.http.post('/products').set('X-Actor', 'maria').send(kashan());
+    const created = await (await t.as('maria')).post('/products').send(kashan());
     expect(created.status).toBe(201);
     productId = created.body.id;
     expect(created.headers.location).toBe(`/products/${productId}`);

@@ -46,7 +46,7 @@ describe('check:invariants', () => {
   afterAll(() => t.close());
 
   const post = async (url: string, body: object, status = 201) => {
-    const response = await t.http.post(url).set('X-Actor', 'maria').send(body);
+    const response = await (await t.as('maria')).post(url).send(body);
     if (response.status !== status)
       throw new Error(`${url}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;

@@ -10,9 +10,10 @@ describe('customers over HTTP', () => {
   let position: string;
 
   it('registers a customer and reads it back', async () => {
-    const created = await t.http
+    const created = await (
+      await t.as('maria')
+    )
       .post('/customers')
-      .set('X-Actor', 'maria')
       .send({ name: ' Amelia Hartley ', phone: '(201) 555-0143', email: 'Amelia@Example.com' })
       .expect(201);
     customerId = created.body.id;

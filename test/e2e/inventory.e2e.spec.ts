@@ -48,9 +48,10 @@ describe('stock over HTTP', () => {
   });
 
   it('adjusts stock with an event that names its operation and reason', async () => {
-    const adjusted = await t.http
+    const adjusted = await (
+      await t.as('sam')
+    )
       .post('/stock/adjustments')
-      .set('X-Actor', 'sam')
       .send({ productId, delta: 3, reason: 'Counted in the showroom' })
       .expect(201);
     expect(adjusted.body).toEqual({ id: expect.any(String), productId });

@@ -3,14 +3,41 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppModule } from '../../src/app.module';
+import type { Role } from '../../src/auth/roles';
+import { TokenIssuer } from '../../src/auth/token-issuer';
+import { userDecider } from '../../src/auth/user.decider';
+import { UserAccounts } from '../../src/auth/user-accounts';
+import { userIdOf } from '../../src/auth/user-id';
+import { DeciderExecutor } from '../../src/shared/commands/decider-executor';
+import { streams } from '../../src/shared/eventstore/stream-names';
+import { BusinessRuleViolation } from '../../src/shared/domain/domain-errors';
 import { APP_CONFIG, loadConfig } from '../../src/shared/config/app-config';
 import { EVENT_STORE, type EventStore } from '../../src/shared/eventstore/event-store.port';
 import { configureHttpApp, createHttpAdapter } from '../../src/shared/http/http-app';
 import { tempDir } from './temp-dir';
 
+/** The password every user a test makes shares. */
+export const TEST_PASSWORD = 'test password, long enough';
+
+/** Staff who may do everything but audit: what most tests act as. */
+export const STAFF_ROLES: readonly Role[] = [
+  'sales',
+  'purchasing',
+  'receiving',
+  'accounting',
+  'admin',
+];
+
 export interface TestApp {
   readonly app: NestFastifyApplication;
+  /** Signed in as `staff`, who holds every role but auditor. */
   readonly http: TestAgent;
+  /** Nobody signed in. */
+  readonly anonymous: TestAgent;
+  /** Signed in as this user, made with these roles the first time it is asked for. */
+  as(username: string, roles?: readonly Role[]): Promise<TestAgent>;
+  /** A fresh access token for the user (made with these roles when new). */
+  tokenFor(username: string, roles?: readonly Role[]): Promise<string>;
   readonly events: EventStore;
   readonly dataDir: string;
   close(): Promise<void>;
@@ -29,6 +56,9 @@ export async function startTestApp(
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     PROJECTIONS_THREAD: 'main',
+    ADMIN_INITIAL_PASSWORD: 'first admin password',
+    // Tests fire writes faster than people do; the limit itself has its own test.
+    WRITES_PER_SECOND: '1000000',
     ...env,
     DATA_DIR: dir.path,
   });
@@ -39,12 +69,45 @@ export async function startTestApp(
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), {
     logger: false,
   });
-  configureHttpApp(app);
+  await configureHttpApp(app, config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  const accounts = app.get(UserAccounts);
+  const context = { actor: 'test-setup', correlationId: 'test-setup', causationId: 'test-setup' };
+  const tokenFor = async (username: string, roles: readonly Role[] = STAFF_ROLES) => {
+    try {
+      await accounts.create(
+        { username, roles, password: TEST_PASSWORD, mustChangePassword: false },
+        context,
+      );
+    } catch (error) {
+      // Made by an earlier run on the same data (a restart): sign in as it is.
+      if (!(error instanceof BusinessRuleViolation && error.rule === 'username-taken')) throw error;
+    }
+    // Minted directly rather than by signing in, which records an event tests would count.
+    const { state } = await app
+      .get(DeciderExecutor)
+      .load(userDecider, streams.user(userIdOf(username)));
+    if (state.status === 'none') throw new Error(`no user ${username}`);
+    return (await app.get(TokenIssuer).issue(state)).accessToken;
+  };
+  const agents = new Map<string, TestAgent>();
+  const as = async (username: string, roles?: readonly Role[]) => {
+    let agent = agents.get(username);
+    if (!agent) {
+      agent = request
+        .agent(app.getHttpServer())
+        .set('Authorization', `Bearer ${await tokenFor(username, roles)}`);
+      agents.set(username, agent);
+    }
+    return agent;
+  };
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: await as('staff'),
+    anonymous: request(app.getHttpServer()),
+    as,
+    tokenFor,
     events: app.get<EventStore>(EVENT_STORE),
     dataDir: dir.path,
     close: async () => {

@@ -28,6 +28,22 @@ export interface AppConfig {
   readonly notifier:
     | { readonly kind: 'log'; readonly file: string }
     | { readonly kind: 'smtp'; readonly url: string; readonly from: string };
+  readonly auth: AuthConfig;
+  /** Origins a browser may call the API from; none unless configured. */
+  readonly corsOrigins: readonly string[];
+}
+
+export interface AuthConfig {
+  /** Signs the tokens; when unset, a random one is kept in DATA_DIR/auth-secret. */
+  readonly tokenSecret: string | null;
+  readonly accessTokenSeconds: number;
+  readonly refreshTokenSeconds: number;
+  /** The first admin's one-time password; when unset, a random one is printed once. */
+  readonly adminInitialPassword: string | null;
+  /** Sign-in attempts per minute for one username from one address. */
+  readonly loginAttemptsPerMinute: number;
+  /** Writes per second one user (or API key) may make to one route. */
+  readonly writesPerSecond: number;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +73,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     projectionsThread: oneOf(env, 'PROJECTIONS_THREAD', ['worker', 'main'], 'worker'),
     notifier: notifierConfig(env, dataDir),
+    auth: authConfig(env),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+  };
+}
+
+function authConfig(env: NodeJS.ProcessEnv): AuthConfig {
+  const tokenSecret = env.AUTH_TOKEN_SECRET || null;
+  if (tokenSecret !== null && tokenSecret.length < 32) {
+    throw new ConfigError('AUTH_TOKEN_SECRET must be at least 32 characters long');
+  }
+  const adminInitialPassword = env.ADMIN_INITIAL_PASSWORD || null;
+  if (adminInitialPassword !== null && adminInitialPassword.length < 12) {
+    throw new ConfigError('ADMIN_INITIAL_PASSWORD must be at least 12 characters long');
+  }
+  return {
+    tokenSecret,
+    accessTokenSeconds: integer(env, 'ACCESS_TOKEN_SECONDS', 900, 30, 86_400),
+    refreshTokenSeconds: integer(env, 'REFRESH_TOKEN_SECONDS', 604_800, 60, 7_776_000),
+    adminInitialPassword,
+    loginAttemptsPerMinute: integer(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
+    writesPerSecond: integer(env, 'WRITES_PER_SECOND', 100, 1, 1_000_000),
   };
 }
 

@@ -9,4 +9,6 @@ export const streams = {
   stock: (productId: string) => `stock-${productId}`,
   backorder: (backorderId: string) => `backorder-${backorderId}`,
   purchaseOrder: (poId: string) => `purchase_order-${poId}`,
+  user: (userId: string) => `user-${userId}`,
+  apiKey: (keyId: string) => `api_key-${keyId}`,
 } as const;

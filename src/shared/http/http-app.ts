@@ -1,3 +1,4 @@
+import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/app-config';
@@ -10,7 +11,25 @@ export function createHttpAdapter(config: Pick<AppConfig, 'bodyLimit'>): Fastify
 }
 
 /** What every running app has, the server and the end-to-end tests alike. */
-export function configureHttpApp(app: NestFastifyApplication): void {
+export async function configureHttpApp(
+  app: NestFastifyApplication,
+  config: Pick<AppConfig, 'corsOrigins'>,
+): Promise<void> {
+  // Security headers on every answer; the API docs page needs its own inline script and styles.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
+  // Browsers on other origins are refused unless CORS_ORIGINS names them.
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({ origin: [...config.corsOrigins], maxAge: 600 });
+  }
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,19 +1,20 @@
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { principalOf } from '../../auth/principal';
 import type { CommandContext } from '../commands/command-context';
 import { requestIdOf } from './request-id';
 
 const TOKEN = /^[\w.@:+-]{1,128}$/;
 
 /**
- * The one place that turns a request into a command context. Until authentication lands, the
- * actor is the `X-Actor` header (default `anonymous`); a client may carry its own
+ * The one place that turns a request into a command context. The actor is who signed in (the
+ * access guard ran before), `anonymous` on public routes; a client may carry its own
  * `X-Correlation-Id` across requests, otherwise the request id stands for it; an
- * `Idempotency-Key` makes a retried write safe.
+ * `Idempotency-Key` makes a retried write safe, and is kept per actor.
  */
 export function commandContextOf(request: FastifyRequest): CommandContext {
   const requestId = requestIdOf(request.raw);
-  const actor = header(request, 'x-actor') ?? 'anonymous';
+  const actor = principalOf(request)?.actor ?? 'anonymous';
   const correlationId = header(request, 'x-correlation-id') ?? requestId;
   const idempotencyKey = header(request, 'idempotency-key');
   return {

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import {
+  type ApiKeyListing,
+  userDirectoryProjection,
+} from '../../projections/auth/user-directory.projection';
+import type { CommandContext } from '../shared/commands/command-context';
+import { DeciderExecutor } from '../shared/commands/decider-executor';
+import type { Position } from '../shared/eventstore/event-envelope';
+import { streams } from '../shared/eventstore/stream-names';
+import { MinLogPosition, setLogPosition } from '../shared/http/log-position';
+import { PatternPipe } from '../shared/http/pattern.pipe';
+import { RequestContext } from '../shared/http/request-context.decorator';
+import { ReadModels } from '../shared/projections/read-models';
+import type { Page } from '../shared/readmodels/read-model-store.port';
+import { Allow } from './access.decorators';
+import { newApiKey } from './api-key-format';
+import { IssueApiKey, RevokeApiKey } from './api-key.commands';
+import { apiKeyDecider } from './api-key.decider';
+import { IssueApiKeyDto, ReasonDto } from './auth.dto';
+
+const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
+const KEY_ID = /^[0-9a-f]{32}$/;
+
+/** Keys for integrations: each acts with its own roles, under its own name, until revoked. */
+@ApiTags('api-keys')
+@ApiBearerAuth()
+@Allow('admin')
+@Controller('api-keys')
+export class ApiKeysController {
+  constructor(
+    private readonly executor: DeciderExecutor,
+    private readonly readModels: ReadModels,
+  ) {}
+
+  /** The key is in this answer only: keep it; the server keeps just its hash. */
+  @Post()
+  @HttpCode(201)
+  async issue(
+    @Body() body: IssueApiKeyDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { keyId, key, secretHash } = newApiKey();
+    const outcome = await this.executor.execute(
+      apiKeyDecider,
+      streams.apiKey(keyId),
+      new IssueApiKey(keyId, body.name, body.roles, secretHash, context),
+      context,
+    );
+    setLogPosition(reply, outcome.position);
+    return { id: keyId, name: body.name, roles: body.roles, key };
+  }
+
+  @Get()
+  async list(@MinLogPosition() minPosition: Position | null): Promise<Page<ApiKeyListing>> {
+    if (minPosition) {
+      await this.readModels.caughtUp(
+        userDirectoryProjection,
+        minPosition,
+        READ_YOUR_WRITES_TIMEOUT_MS,
+      );
+    }
+    return this.readModels
+      .collection<ApiKeyListing>(userDirectoryProjection, 'api_keys')
+      .find({ sort: [['name', 'asc']], limit: 1000 });
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  async revoke(
+    @Param('id', new PatternPipe('id', KEY_ID, 'id must be an API key id (32 hex digits)'))
+    keyId: string,
+    @Body() body: ReasonDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const outcome = await this.executor.execute(
+      apiKeyDecider,
+      streams.apiKey(keyId),
+      new RevokeApiKey(keyId, body.reason, context),
+      context,
+    );
+    setLogPosition(reply, outcome.position);
+    return { id: keyId, revoked: true, changed: outcome.events.length > 0 };
+  }
+}

@@ -1,0 +1,168 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import type { CommandContext } from '../shared/commands/command-context';
+import { DeciderExecutor } from '../shared/commands/decider-executor';
+import { BusinessRuleViolation } from '../shared/domain/domain-errors';
+import { WrongExpectedVersionError } from '../shared/eventstore/event-store.errors';
+import { streams } from '../shared/eventstore/stream-names';
+import { PasswordHasher } from './password-hasher';
+import type { Role } from './roles';
+import { type TokenPair, TokenIssuer } from './token-issuer';
+import {
+  ChangePassword,
+  ChangeRoles,
+  CreateUser,
+  DisableUser,
+  EnableUser,
+  RecordLogin,
+  type UserCommand,
+} from './user.commands';
+import { userDecider } from './user.decider';
+import type { LoginRefusal } from './user.events';
+import { normalUsername, userIdOf } from './user-id';
+
+export interface SignedIn extends TokenPair {
+  readonly passwordChangeRequired: boolean;
+  readonly roles: readonly Role[];
+}
+
+const REFUSED = 'wrong username or password';
+
+/** Users' lifecycle and sign-in: every change, and every sign-in attempt, is an event. */
+@Injectable()
+export class UserAccounts {
+  constructor(
+    private readonly executor: DeciderExecutor,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenIssuer,
+  ) {}
+
+  /** A new user, with a one-time password unless a password is given (setup and tests). */
+  async create(
+    request: {
+      readonly username: string;
+      readonly displayName?: string;
+      readonly roles: readonly Role[];
+      readonly password?: string;
+      /** Whether a given password must still be replaced at the first sign-in. */
+      readonly mustChangePassword?: boolean;
+    },
+    context: CommandContext,
+  ): Promise<{ id: string; username: string; oneTimePassword: string | null }> {
+    const username = normalUsername(request.username);
+    const oneTimePassword = request.password ? null : this.hasher.oneTimePassword();
+    const userId = userIdOf(username);
+    await this.run(
+      new CreateUser(
+        userId,
+        username,
+        request.displayName?.trim() || username,
+        request.roles,
+        await this.hasher.hash(request.password ?? (oneTimePassword as string)),
+        request.mustChangePassword ?? oneTimePassword !== null,
+        context,
+      ),
+    );
+    return { id: userId, username, oneTimePassword };
+  }
+
+  async login(username: string, password: string, context: CommandContext): Promise<SignedIn> {
+    const name = normalUsername(username).slice(0, 128);
+    const userId = userIdOf(name);
+    const { state } = await this.executor.load(userDecider, streams.user(userId));
+    const known = state.status === 'none' ? null : state;
+    const matches = await this.hasher.verify(known?.passwordHash ?? null, password);
+    const refusal: LoginRefusal | null = !known
+      ? 'unknown-user'
+      : !matches
+        ? 'wrong-password'
+        : known.status === 'disabled'
+          ? 'disabled'
+          : null;
+    // Failures are recorded as nobody's act: the name typed is in the event, not in its actor.
+    const actor = refusal ? 'anonymous' : name;
+    await this.record(new RecordLogin(userId, name, refusal, { ...context, actor }));
+    if (refusal || !known) throw new UnauthorizedException(REFUSED);
+    return this.signedIn(userId);
+  }
+
+  async changeOwnPassword(
+    userId: string,
+    current: string,
+    next: string,
+    context: CommandContext,
+  ): Promise<SignedIn> {
+    const { state } = await this.executor.load(userDecider, streams.user(userId));
+    if (state.status !== 'active' || !(await this.hasher.verify(state.passwordHash, current))) {
+      throw new BusinessRuleViolation('current-password-wrong', 'the current password is wrong');
+    }
+    if (current === next) {
+      throw new BusinessRuleViolation(
+        'password-unchanged',
+        'the new password must differ from the current one',
+      );
+    }
+    await this.run(new ChangePassword(userId, await this.hasher.hash(next), 'self', context));
+    return this.signedIn(userId);
+  }
+
+  /** An admin gives a user a new one-time password; the user's sessions end. */
+  async resetPassword(userId: string, context: CommandContext): Promise<string> {
+    const oneTimePassword = this.hasher.oneTimePassword();
+    await this.run(
+      new ChangePassword(userId, await this.hasher.hash(oneTimePassword), 'reset', context),
+    );
+    return oneTimePassword;
+  }
+
+  changeRoles(userId: string, roles: readonly Role[], context: CommandContext) {
+    return this.run(new ChangeRoles(userId, roles, context));
+  }
+
+  disable(userId: string, reason: string, context: CommandContext) {
+    return this.run(new DisableUser(userId, reason, context));
+  }
+
+  enable(userId: string, context: CommandContext) {
+    return this.run(new EnableUser(userId, context));
+  }
+
+  async refresh(refreshToken: string): Promise<SignedIn> {
+    const claims = await this.tokens.verify(refreshToken, 'refresh');
+    const { state } = await this.executor.load(userDecider, streams.user(claims.sub));
+    if (state.status !== 'active' || state.sessionVersion !== claims.sv) {
+      throw new UnauthorizedException('this session has ended; sign in again');
+    }
+    return this.signedIn(claims.sub);
+  }
+
+  private async signedIn(userId: string): Promise<SignedIn> {
+    const { state } = await this.executor.load(userDecider, streams.user(userId));
+    if (state.status !== 'active') throw new UnauthorizedException(REFUSED);
+    return {
+      ...(await this.tokens.issue(state)),
+      passwordChangeRequired: state.mustChangePassword,
+      roles: state.roles,
+    };
+  }
+
+  private run(command: UserCommand) {
+    return this.executor.execute(
+      userDecider,
+      streams.user(command.userId),
+      command,
+      command.context,
+    );
+  }
+
+  /** Sign-ins of one user may race; recording them must not turn one into a 409. */
+  private async record(command: RecordLogin): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.run(command);
+        return;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError) || attempt === 5) throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import {
+  type UserListing,
+  userDirectoryProjection,
+} from '../../projections/auth/user-directory.projection';
+import type { CommandContext } from '../shared/commands/command-context';
+import type { Position } from '../shared/eventstore/event-envelope';
+import { MinLogPosition, setLogPosition } from '../shared/http/log-position';
+import { RequestContext } from '../shared/http/request-context.decorator';
+import { ReadModels } from '../shared/projections/read-models';
+import type { Page } from '../shared/readmodels/read-model-store.port';
+import { Allow } from './access.decorators';
+import { ChangeRolesDto, CreateUserDto, ReasonDto } from './auth.dto';
+import { UserAccounts } from './user-accounts';
+
+const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
+
+/** Users and their roles: the admin's business. */
+@ApiTags('users')
+@ApiBearerAuth()
+@Allow('admin')
+@Controller('users')
+export class UsersController {
+  constructor(
+    private readonly accounts: UserAccounts,
+    private readonly readModels: ReadModels,
+  ) {}
+
+  /** Creates a user with a one-time password, returned only in this answer. */
+  @Post()
+  @HttpCode(201)
+  async create(
+    @Body() body: CreateUserDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const created = await this.accounts.create(body, context);
+    void reply.header('location', `/users/${created.id}`);
+    return created;
+  }
+
+  @Get()
+  async list(@MinLogPosition() minPosition: Position | null): Promise<Page<UserListing>> {
+    await this.caughtUp(minPosition);
+    return this.users().find({ sort: [['username', 'asc']], limit: 1000 });
+  }
+
+  @Get(':id')
+  async get(
+    @Param('id', new ParseUUIDPipe()) userId: string,
+    @MinLogPosition() minPosition: Position | null,
+  ): Promise<UserListing> {
+    await this.caughtUp(minPosition);
+    const user = await this.users().findById(userId);
+    if (!user) throw new NotFoundException(`user ${userId} does not exist`);
+    return user;
+  }
+
+  /** Replaces the user's roles; their open sessions end. */
+  @Put(':id/roles')
+  async changeRoles(
+    @Param('id', new ParseUUIDPipe()) userId: string,
+    @Body() body: ChangeRolesDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const outcome = await this.accounts.changeRoles(userId, body.roles, context);
+    setLogPosition(reply, outcome.position);
+    return { id: userId, changed: outcome.events.length > 0 };
+  }
+
+  @Post(':id/disable')
+  @HttpCode(200)
+  async disable(
+    @Param('id', new ParseUUIDPipe()) userId: string,
+    @Body() body: ReasonDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const outcome = await this.accounts.disable(userId, body.reason, context);
+    setLogPosition(reply, outcome.position);
+    return { id: userId, changed: outcome.events.length > 0 };
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  async enable(
+    @Param('id', new ParseUUIDPipe()) userId: string,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const outcome = await this.accounts.enable(userId, context);
+    setLogPosition(reply, outcome.position);
+    return { id: userId, changed: outcome.events.length > 0 };
+  }
+
+  /** A new one-time password for a user who forgot theirs, returned only in this answer. */
+  @Post(':id/reset-password')
+  @HttpCode(200)
+  async resetPassword(
+    @Param('id', new ParseUUIDPipe()) userId: string,
+    @RequestContext() context: CommandContext,
+  ) {
+    return { id: userId, oneTimePassword: await this.accounts.resetPassword(userId, context) };
+  }
+
+  private users() {
+    return this.readModels.collection<UserListing>(userDirectoryProjection, 'users');
+  }
+
+  private async caughtUp(minPosition: Position | null): Promise<void> {
+    if (minPosition) {
+      await this.readModels.caughtUp(
+        userDirectoryProjection,
+        minPosition,
+        READ_YOUR_WRITES_TIMEOUT_MS,
+      );
+    }
+  }
+}
