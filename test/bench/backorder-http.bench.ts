@@ -135,7 +135,7 @@ async function placementLoad(
     connections: options.connections,
     duration: options.seconds,
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-actor': 'bench' },
+    headers: { 'content-type': 'application/json', authorization: server.authorization },
     requests: [{ setupRequest: (request) => ({ ...request, body: orderBody(shop, n++) }) }],
   });
   return {
@@ -155,7 +155,7 @@ async function lagAtRate(server: ServerProcess, shop: Shop, rate: number, second
     duration: seconds,
     overallRate: rate,
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-actor': 'bench' },
+    headers: { 'content-type': 'application/json', authorization: server.authorization },
     requests: [{ setupRequest: (request) => ({ ...request, body: orderBody(shop, n++) }) }],
   });
   const delays: number[] = [];

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 /** The real server, started as `npm start` starts it, on its own data folder and port. */
 export interface ServerProcess {
   readonly url: string;
+  /** `Bearer <token>` of the `bench` user, who holds every staff role. */
+  readonly authorization: string;
   request(
     method: string,
     path: string,
@@ -15,7 +17,10 @@ export interface ServerProcess {
 }
 
 const ROOT = join(__dirname, '..', '..');
+const ADMIN_PASSWORD = 'bench admin one-time password';
+const BENCH_PASSWORD = 'bench user password, long enough';
 
+/** Starts the server; the first start on a data folder signs the admin in and makes the `bench` user. */
 export async function startServer(dataDir: string, port: number): Promise<ServerProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
@@ -27,11 +32,16 @@ export async function startServer(dataDir: string, port: number): Promise<Server
         PORT: String(port),
         HOST: '127.0.0.1',
         LOG_LEVEL: 'error',
+        ADMIN_INITIAL_PASSWORD: ADMIN_PASSWORD,
+        // One user places every order; the per-user limit is for people at a counter.
+        WRITES_PER_SECOND: '1000000',
+        ACCESS_TOKEN_SECONDS: '86400',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
   const url = `http://127.0.0.1:${port}`;
+  let authorization = '';
   const request = (
     method: string,
     path: string,
@@ -40,11 +50,14 @@ export async function startServer(dataDir: string, port: number): Promise<Server
   ) =>
     fetch(`${url}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', 'x-actor': 'bench', ...headers },
+      headers: { 'content-type': 'application/json', authorization, ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   const server: ServerProcess = {
     url,
+    get authorization() {
+      return authorization;
+    },
     request,
     json: async <T>(method: string, path: string, body?: unknown) => {
       const response = await request(method, path, body);
@@ -63,13 +76,59 @@ export async function startServer(dataDir: string, port: number): Promise<Server
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/health`)).ok) return server;
+      if ((await fetch(`${url}/health`)).ok) {
+        authorization = `Bearer ${await benchToken(url)}`;
+        return server;
+      }
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) throw new Error('the server did not start in time');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+async function post<T>(url: string, body: object, token?: string): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Signs in as `bench`, making it (through the admin's one-time password) on a new data folder. */
+async function benchToken(url: string): Promise<string> {
+  type Session = { accessToken: string };
+  const login = (username: string, password: string) =>
+    post<Session>(`${url}/auth/login`, { username, password });
+  try {
+    return (await login('bench', BENCH_PASSWORD)).accessToken;
+  } catch {
+    // A new data folder: only the admin exists, with its one-time password.
+  }
+  const first = await login('admin', ADMIN_PASSWORD);
+  const admin = await post<Session>(
+    `${url}/auth/password`,
+    { currentPassword: ADMIN_PASSWORD, newPassword: `${ADMIN_PASSWORD} changed` },
+    first.accessToken,
+  );
+  const made = await post<{ oneTimePassword: string }>(
+    `${url}/users`,
+    { username: 'bench', roles: ['sales', 'purchasing', 'receiving', 'accounting'] },
+    admin.accessToken,
+  );
+  const once = await login('bench', made.oneTimePassword);
+  await post(
+    `${url}/auth/password`,
+    { currentPassword: made.oneTimePassword, newPassword: BENCH_PASSWORD },
+    once.accessToken,
+  );
+  return (await login('bench', BENCH_PASSWORD)).accessToken;
 }
 
 interface Consumer {

@@ -23,6 +23,8 @@ export async function configureHttpApp(
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         scriptSrc: ["'self'", "'unsafe-inline'"],
+        // A shop server is often reached over plain HTTP on the local network.
+        upgradeInsecureRequests: null,
       },
     },
   });
