@@ -11,6 +11,7 @@ import type { Position } from '../shared/eventstore/event-envelope';
 import { streams } from '../shared/eventstore/stream-names';
 import { MinLogPosition, setLogPosition } from '../shared/http/log-position';
 import { PatternPipe } from '../shared/http/pattern.pipe';
+import { AnswersWithSecrets } from '../shared/http/answers-with-secrets.decorator';
 import { RequestContext } from '../shared/http/request-context.decorator';
 import { ReadModels } from '../shared/projections/read-models';
 import type { Page } from '../shared/readmodels/read-model-store.port';
@@ -35,6 +36,7 @@ export class ApiKeysController {
   ) {}
 
   /** The key is in this answer only: keep it; the server keeps just its hash. */
+  @AnswersWithSecrets()
   @Post()
   @HttpCode(201)
   async issue(

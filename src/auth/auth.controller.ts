@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { CommandContext } from '../shared/commands/command-context';
 import { BusinessRuleViolation } from '../shared/domain/domain-errors';
+import { AnswersWithSecrets } from '../shared/http/answers-with-secrets.decorator';
 import { RequestContext } from '../shared/http/request-context.decorator';
 import { LoginRoute, Public, SignedIn } from './access.decorators';
 import { ChangePasswordDto, LoginDto, RefreshDto } from './auth.dto';
@@ -15,6 +16,7 @@ export class AuthController {
   constructor(private readonly accounts: UserAccounts) {}
 
   /** A short-lived access token and a refresh token; a wrong name or password is a plain 401. */
+  @AnswersWithSecrets()
   @Post('login')
   @HttpCode(200)
   @Public()
@@ -23,6 +25,7 @@ export class AuthController {
     return this.accounts.login(body.username, body.password, context);
   }
 
+  @AnswersWithSecrets()
   @Post('refresh')
   @HttpCode(200)
   @Public()
@@ -32,6 +35,7 @@ export class AuthController {
   }
 
   /** Replaces the caller's password; every other session of theirs ends. */
+  @AnswersWithSecrets()
   @Post('password')
   @HttpCode(200)
   @SignedIn()

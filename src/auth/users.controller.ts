@@ -19,6 +19,7 @@ import {
 import type { CommandContext } from '../shared/commands/command-context';
 import type { Position } from '../shared/eventstore/event-envelope';
 import { MinLogPosition, setLogPosition } from '../shared/http/log-position';
+import { AnswersWithSecrets } from '../shared/http/answers-with-secrets.decorator';
 import { RequestContext } from '../shared/http/request-context.decorator';
 import { ReadModels } from '../shared/projections/read-models';
 import type { Page } from '../shared/readmodels/read-model-store.port';
@@ -40,6 +41,7 @@ export class UsersController {
   ) {}
 
   /** Creates a user with a one-time password, returned only in this answer. */
+  @AnswersWithSecrets()
   @Post()
   @HttpCode(201)
   async create(
@@ -108,6 +110,7 @@ export class UsersController {
   }
 
   /** A new one-time password for a user who forgot theirs, returned only in this answer. */
+  @AnswersWithSecrets()
   @Post(':id/reset-password')
   @HttpCode(200)
   async resetPassword(

@@ -15,6 +15,7 @@ import { newEventId } from '../eventstore/event-ids';
 import { WrongExpectedVersionError } from '../eventstore/event-store.errors';
 import { EVENT_STORE, type EventStore } from '../eventstore/event-store.port';
 import { Clock } from '../time/clock';
+import { ANSWERS_WITH_SECRETS } from './answers-with-secrets.decorator';
 import { commandContextOf } from './request-context.decorator';
 
 interface CompletedRequest {
@@ -43,6 +44,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const http = execution.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     if (request.method === 'GET' || request.method === 'HEAD') return next.handle();
+    if (Reflect.getMetadata(ANSWERS_WITH_SECRETS, execution.getHandler()) === true) {
+      return next.handle();
+    }
     const context = commandContextOf(request);
     if (!context.idempotencyKey) return next.handle();
     const reply = http.getResponse<FastifyReply>();
