@@ -133,7 +133,8 @@ export type PurchaseOrderDocument = PurchaseOrderFields<PurchaseOrderLineWithAll
 /** Purchase orders with their lines, the customers each line serves, and ETA history. */
 export const purchaseOrdersProjection = defineProjection<PurchaseOrderRecordedEvent>({
   name: 'purchase_orders',
-  version: 1,
+  // v2: rebuilt to drop allocations a deletion bug in the engine left behind.
+  version: 2,
   eventTypes: [
     'PurchaseOrderOpened',
     'PurchaseOrderLineAdded',

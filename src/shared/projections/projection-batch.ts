@@ -78,12 +78,13 @@ export async function applyEvents(
   );
   const slots = loaded.map(
     (found: Map<string, StoredDocument>) =>
-      new Map(
+      new Map<string, Slot>(
         [...found.values()].map((d) => [
           d.id,
-          { document: d.document, position: d.position, dirty: false },
+          // Stored: a later deletion of it must reach the store.
+          { document: d.document, position: d.position, dirty: false, stored: true },
         ]),
-      ) as Map<string, Slot>,
+      ),
   );
 
   // Second pass: evolve. An event's changes land only once all its collections accepted it.

@@ -883,13 +883,13 @@ describe('purchase orders projection', () => {
 
   it('lists a vendor’s POs by status and finds them by number or vendor name', async () => {
     await harness.apply(record(...placed));
-    const drafts = await harness.store.find('purchase_orders_v1', {
+    const drafts = await harness.store.find('purchase_orders_v2', {
       where: { vendorId: 'v-nourison', status: 'draft' },
       sort: [['openedAt', 'desc']],
     });
     expect(drafts.items.map((d) => d.id)).toEqual([poId]);
     for (const words of ['PO-000045', 'nourison']) {
-      const hits = await harness.store.search('purchase_orders_v1', words);
+      const hits = await harness.store.search('purchase_orders_v2', words);
       expect(hits.items.map((h) => h.document.id)).toEqual([poId]);
     }
   });
