@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { signIn } from '../support/server-session';
 
 /** The real server, started as `npm start` starts it, on its own data folder and port. */
 export interface ServerProcess {
@@ -18,7 +19,6 @@ export interface ServerProcess {
 
 const ROOT = join(__dirname, '..', '..');
 const ADMIN_PASSWORD = 'bench admin one-time password';
-const BENCH_PASSWORD = 'bench user password, long enough';
 
 /** Starts the server; the first start on a data folder signs the admin in and makes the `bench` user. */
 export async function startServer(dataDir: string, port: number): Promise<ServerProcess> {
@@ -77,7 +77,7 @@ export async function startServer(dataDir: string, port: number): Promise<Server
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/health`)).ok) {
-        authorization = `Bearer ${await benchToken(url)}`;
+        authorization = `Bearer ${await signIn(url, ADMIN_PASSWORD, { staffUsername: 'bench' })}`;
         return server;
       }
     } catch {
@@ -86,49 +86,6 @@ export async function startServer(dataDir: string, port: number): Promise<Server
     if (Date.now() > deadline) throw new Error('the server did not start in time');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-async function post<T>(url: string, body: object, token?: string): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-/** Signs in as `bench`, making it (through the admin's one-time password) on a new data folder. */
-async function benchToken(url: string): Promise<string> {
-  type Session = { accessToken: string };
-  const login = (username: string, password: string) =>
-    post<Session>(`${url}/auth/login`, { username, password });
-  try {
-    return (await login('bench', BENCH_PASSWORD)).accessToken;
-  } catch {
-    // A new data folder: only the admin exists, with its one-time password.
-  }
-  const first = await login('admin', ADMIN_PASSWORD);
-  const admin = await post<Session>(
-    `${url}/auth/password`,
-    { currentPassword: ADMIN_PASSWORD, newPassword: `${ADMIN_PASSWORD} changed` },
-    first.accessToken,
-  );
-  const made = await post<{ oneTimePassword: string }>(
-    `${url}/users`,
-    { username: 'bench', roles: ['sales', 'purchasing', 'receiving', 'accounting'] },
-    admin.accessToken,
-  );
-  const once = await login('bench', made.oneTimePassword);
-  await post(
-    `${url}/auth/password`,
-    { currentPassword: made.oneTimePassword, newPassword: BENCH_PASSWORD },
-    once.accessToken,
-  );
-  return (await login('bench', BENCH_PASSWORD)).accessToken;
 }
 
 interface Consumer {
