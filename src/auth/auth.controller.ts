@@ -39,6 +39,7 @@ export class AuthController {
   @Post('password')
   @HttpCode(200)
   @SignedIn()
+  @LoginRoute()
   @ApiBearerAuth()
   changePassword(
     @Body() body: ChangePasswordDto,

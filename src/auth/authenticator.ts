@@ -46,10 +46,7 @@ export class Authenticator {
   }
 
   /** The user a token names, if the session it was made in is still open. */
-  async currentUser(
-    userId: string,
-    sessionVersion: number,
-  ): Promise<UserAccount> {
+  async currentUser(userId: string, sessionVersion: number): Promise<UserAccount> {
     const { state } = await this.executor.load(userDecider, streams.user(userId));
     if (state.status !== 'active' || state.sessionVersion !== sessionVersion) {
       throw new UnauthorizedException('this session has ended; sign in again');

@@ -1,6 +1,7 @@
 import type { ExecutionContext } from '@nestjs/common';
 import type { ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
 import type { AuthConfig } from '../shared/config/app-config';
 import { LOGIN_ROUTE } from './access.decorators';
 import { principalOf } from './principal';
@@ -14,8 +15,9 @@ const isRead = (context: ExecutionContext): boolean => {
 };
 
 /**
- * Two limits: sign-in attempts per username and address (against password guessing), and
- * writes per user or API key and route (against a runaway client). Reads are not limited.
+ * Sign-in attempts per username (refreshes per token, password changes per user) and address, and
+ * ten times as many per address alone (against password guessing and spraying); writes per user
+ * or API key and route (against a runaway client). Reads are not limited.
  */
 export function requestThrottling(auth: AuthConfig): ThrottlerModuleOptions {
   return {
@@ -26,10 +28,26 @@ export function requestThrottling(auth: AuthConfig): ThrottlerModuleOptions {
         limit: auth.loginAttemptsPerMinute,
         skipIf: (context) => !isLogin(context),
         getTracker: (request) => {
-          const body = (request as FastifyRequest).body as { username?: unknown } | undefined;
-          const username = typeof body?.username === 'string' ? body.username : '';
-          return `${(request as FastifyRequest).ip}\n${username.trim().toLowerCase()}`;
+          const body = (request as FastifyRequest).body as
+            { username?: unknown; refreshToken?: unknown } | undefined;
+          // A refresh names no user: counted per token, or everyone behind one address (a
+          // shop's network, a proxy) would share one allowance. A password change counts for
+          // the signed-in user, so a stolen token cannot guess the current password at will.
+          const who =
+            typeof body?.username === 'string'
+              ? body.username.trim().toLowerCase()
+              : typeof body?.refreshToken === 'string'
+                ? createHash('sha256').update(body.refreshToken).digest('hex')
+                : (principalOf(request as FastifyRequest)?.actor ?? '');
+          return `${(request as FastifyRequest).ip}\n${who}`;
         },
+      },
+      {
+        // Many names tried from one address (password spraying) are limited too.
+        name: 'login-address',
+        ttl: 60_000,
+        limit: auth.loginAttemptsPerMinute * 10,
+        skipIf: (context) => !isLogin(context),
       },
       {
         name: 'writes',

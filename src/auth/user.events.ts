@@ -45,7 +45,7 @@ export type UserEvent =
       readonly type: 'UserLoginFailed';
       readonly data: {
         readonly userId: string;
-        /** As typed (trimmed, at most 128 characters): the stream of an unknown name records it too. */
+        /** Trimmed and lowercased, at most 128 characters: the stream of an unknown name records it too. */
         readonly username: string;
         readonly reason: LoginRefusal;
       };

@@ -8,15 +8,17 @@ import {
   ParseUUIDPipe,
   Post,
   Put,
+  Req,
   Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type UserListing,
   userDirectoryProjection,
 } from '../../projections/auth/user-directory.projection';
 import type { CommandContext } from '../shared/commands/command-context';
+import { BusinessRuleViolation } from '../shared/domain/domain-errors';
 import type { Position } from '../shared/eventstore/event-envelope';
 import { MinLogPosition, setLogPosition } from '../shared/http/log-position';
 import { AnswersWithSecrets } from '../shared/http/answers-with-secrets.decorator';
@@ -25,6 +27,7 @@ import { ReadModels } from '../shared/projections/read-models';
 import type { Page } from '../shared/readmodels/read-model-store.port';
 import { Allow } from './access.decorators';
 import { ChangeRolesDto, CreateUserDto, ReasonDto } from './auth.dto';
+import { principalOf } from './principal';
 import { UserAccounts } from './user-accounts';
 
 const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
@@ -76,9 +79,11 @@ export class UsersController {
   async changeRoles(
     @Param('id', new ParseUUIDPipe()) userId: string,
     @Body() body: ChangeRolesDto,
+    @Req() request: FastifyRequest,
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    if (!body.roles.includes('admin')) notYourself(request, userId);
     const outcome = await this.accounts.changeRoles(userId, body.roles, context);
     setLogPosition(reply, outcome.position);
     return { id: userId, changed: outcome.events.length > 0 };
@@ -89,9 +94,11 @@ export class UsersController {
   async disable(
     @Param('id', new ParseUUIDPipe()) userId: string,
     @Body() body: ReasonDto,
+    @Req() request: FastifyRequest,
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    notYourself(request, userId);
     const outcome = await this.accounts.disable(userId, body.reason, context);
     setLogPosition(reply, outcome.position);
     return { id: userId, changed: outcome.events.length > 0 };
@@ -132,5 +139,15 @@ export class UsersController {
         READ_YOUR_WRITES_TIMEOUT_MS,
       );
     }
+  }
+}
+
+/** An admin cannot take away their own access: there is always an admin left to undo a mistake. */
+function notYourself(request: FastifyRequest, userId: string): void {
+  if (principalOf(request)?.id === userId) {
+    throw new BusinessRuleViolation(
+      'admin-cannot-lock-self-out',
+      'you cannot disable yourself or give up your own admin role; ask another admin',
+    );
   }
 }

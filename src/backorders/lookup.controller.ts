@@ -8,7 +8,7 @@ import { Lookup } from './backorder.queries';
 /** "Where is my order?": anyone on staff, by order number, customer name, phone or email. */
 @ApiTags('backorders')
 @ApiBearerAuth()
-@Allow('sales')
+@Allow('sales', 'purchasing', 'receiving', 'accounting')
 @Controller('lookup')
 export class LookupController {
   constructor(private readonly queries: QueryBus) {}

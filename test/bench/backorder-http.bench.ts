@@ -232,6 +232,7 @@ async function timelineReads(server: ServerProcess, orderIds: string[], seconds:
     url: server.url,
     connections: 10,
     duration: seconds,
+    headers: { authorization: server.authorization },
     requests: [
       {
         setupRequest: (request) => ({

@@ -31,6 +31,8 @@ export interface AppConfig {
   readonly auth: AuthConfig;
   /** Origins a browser may call the API from; none unless configured. */
   readonly corsOrigins: readonly string[];
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (rate limits use it). */
+  readonly trustProxy: boolean;
 }
 
 export interface AuthConfig {
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
+    trustProxy: oneOf(env, 'TRUST_PROXY', ['true', 'false'], 'false') === 'true',
   };
 }
 

@@ -6,8 +6,14 @@ import { ApiExceptionFilter } from './api-exception.filter';
 import { requestIdOf } from './request-id';
 import { createValidationPipe } from './validation.pipe';
 
-export function createHttpAdapter(config: Pick<AppConfig, 'bodyLimit'>): FastifyAdapter {
-  return new FastifyAdapter({ bodyLimit: config.bodyLimit, genReqId: requestIdOf });
+export function createHttpAdapter(
+  config: Pick<AppConfig, 'bodyLimit' | 'trustProxy'>,
+): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: config.bodyLimit,
+    genReqId: requestIdOf,
+    trustProxy: config.trustProxy,
+  });
 }
 
 /** What every running app has, the server and the end-to-end tests alike. */
