@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -10,6 +11,17 @@ import {
   Matches,
 } from 'class-validator';
 import { ROLES, type Role } from './roles';
+
+/** One to all of the roles, each a known one. */
+function RoleList(example: readonly Role[]) {
+  return applyDecorators(
+    ApiProperty({ example, enum: ROLES, isArray: true }),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(ROLES.length),
+    IsIn(ROLES, { each: true }),
+  );
+}
 
 export class LoginDto {
   @ApiProperty({ example: 'maria' })
@@ -56,20 +68,12 @@ export class CreateUserDto {
   @Length(1, 120)
   displayName?: string;
 
-  @ApiProperty({ example: ['sales'], enum: ROLES, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(ROLES.length)
-  @IsIn(ROLES, { each: true })
+  @RoleList(['sales'])
   roles!: Role[];
 }
 
 export class ChangeRolesDto {
-  @ApiProperty({ example: ['sales', 'receiving'], enum: ROLES, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(ROLES.length)
-  @IsIn(ROLES, { each: true })
+  @RoleList(['sales', 'receiving'])
   roles!: Role[];
 }
 
@@ -89,10 +93,6 @@ export class IssueApiKeyDto {
   })
   name!: string;
 
-  @ApiProperty({ example: ['sales'], enum: ROLES, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(ROLES.length)
-  @IsIn(ROLES, { each: true })
+  @RoleList(['sales'])
   roles!: Role[];
 }
