@@ -1,4 +1,5 @@
 import type { Position } from '../shared/eventstore/event-envelope';
+import { readLiveBuild } from '../shared/projections/live-build';
 import type { ProjectionDefinition } from '../shared/projections/projection-definition';
 import type { ReadModelStore } from '../shared/readmodels/read-model-store.port';
 import type { ServingCollection } from './read-model-digest';
@@ -13,23 +14,16 @@ export interface ServingBuild {
 }
 
 /**
- * What ProjectionEngine records under `projection:<name>` in the read store's meta, read without
- * starting an engine (which would write): a tool must be able to look at a server's read models
- * while the server owns them. Keep in step with ProjectionEngine's LiveBuild.
+ * Read from what the engine records, without starting an engine (which would write): a tool must
+ * be able to look at a server's read models while the server owns them.
  */
-interface RecordedBuild {
-  readonly version: number;
-  readonly checkpoint: string;
-  readonly collections: Readonly<Record<string, string>>;
-}
-
 export async function servingBuilds(
   store: ReadModelStore,
   definitions: readonly ProjectionDefinition[],
 ): Promise<ServingBuild[]> {
   return Promise.all(
     definitions.map(async (definition) => {
-      const recorded = await store.getMeta<RecordedBuild>(`projection:${definition.name}`);
+      const recorded = await readLiveBuild(store, definition.name);
       if (!recorded)
         throw new Error(`projection ${definition.name} has never run on this read store`);
       return {

@@ -8,15 +8,7 @@ import type { ProjectionDefinition } from './projection-definition';
 import { checkpointName, physicalCollection, type ProjectionBuild } from './projection-naming';
 import type { ProjectionReadSide } from './projection-read-side';
 import { ProjectionRunner } from './projection-runner';
-
-/** Which build of a projection queries read: kept in the read store across restarts. */
-interface LiveBuild {
-  readonly version: number;
-  readonly tag: string | null;
-  readonly checkpoint: string;
-  /** Logical collection name -> physical collection name. */
-  readonly collections: Readonly<Record<string, string>>;
-}
+import { type LiveBuild, readLiveBuild, recordLiveBuild } from './live-build';
 
 export interface ProjectionStatus extends ConsumerLag {
   readonly name: string;
@@ -128,12 +120,12 @@ export class ProjectionEngine implements ProjectionReadSide {
 
   private async startBuild(build: ProjectionBuild): Promise<void> {
     const { definition } = build;
-    const live = await this.readModels.getMeta<LiveBuild>(metaKey(definition.name));
+    const live = await readLiveBuild(this.readModels, definition.name);
     const candidate = describeBuild(build);
     const isServing = live?.checkpoint === candidate.checkpoint;
     if (!live || isServing) {
       // Nothing older to keep serving: this build serves reads from the start.
-      await this.readModels.setMeta(metaKey(definition.name), candidate);
+      await recordLiveBuild(this.readModels, definition.name, candidate);
       this.serving.set(definition.name, candidate);
       this.options.onServing?.(definition.name, candidate.collections);
     } else {
@@ -154,7 +146,7 @@ export class ProjectionEngine implements ProjectionReadSide {
   }
 
   private async switchOver(name: string, previous: LiveBuild, next: LiveBuild): Promise<void> {
-    await this.readModels.setMeta(metaKey(name), next);
+    await recordLiveBuild(this.readModels, name, next);
     this.serving.set(name, next);
     this.options.onServing?.(name, next.collections);
     for (const collection of Object.values(previous.collections)) {
@@ -167,10 +159,6 @@ export class ProjectionEngine implements ProjectionReadSide {
       `projection ${name} now serves v${next.version}; v${previous.version} was dropped`,
     );
   }
-}
-
-function metaKey(projection: string): string {
-  return `projection:${projection}`;
 }
 
 function describeBuild(build: ProjectionBuild): LiveBuild {
