@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -41,6 +42,7 @@ export class BackorderLineDto {
     description: 'A negotiated price; the retail price otherwise',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => MoneyDto)
   unitPrice?: MoneyDto;
@@ -77,6 +79,7 @@ export class PlaceBackorderDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => BackorderLineDto)
   lines!: BackorderLineDto[];

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsDefined,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -116,12 +117,14 @@ export class ListProductDto {
 
   @ApiProperty({ type: MoneyDto, example: { amount: 64900, currency: 'USD' } })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => MoneyDto)
   cost!: MoneyDto;
 
   @ApiProperty({ type: MoneyDto, example: { amount: 129900, currency: 'USD' } })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => MoneyDto)
   retailPrice!: MoneyDto;
@@ -180,6 +183,7 @@ export class ReviseProductDto {
   @ApiPropertyOptional({ type: MoneyDto, example: { amount: 67900, currency: 'USD' } })
   @ValidateIf(present)
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => MoneyDto)
   cost?: MoneyDto;
@@ -187,6 +191,7 @@ export class ReviseProductDto {
   @ApiPropertyOptional({ type: MoneyDto, example: { amount: 134900, currency: 'USD' } })
   @ValidateIf(present)
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => MoneyDto)
   retailPrice?: MoneyDto;

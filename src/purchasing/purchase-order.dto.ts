@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -47,6 +48,7 @@ export class CreatePurchaseOrderDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PurchaseOrderLineDto)
   lines!: PurchaseOrderLineDto[];
@@ -112,6 +114,7 @@ export class AcknowledgeDto {
   @ApiProperty({ type: [LineEtaDto] })
   @IsArray()
   @ArrayMaxSize(500)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => LineEtaDto)
   etas!: LineEtaDto[];
@@ -169,6 +172,7 @@ export class ReceivedLineDto {
     description: 'Units of another product sent in its place',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SubstituteDto)
   substitute?: SubstituteDto;
@@ -179,6 +183,7 @@ export class ReceiptDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ReceivedLineDto)
   lines!: ReceivedLineDto[];

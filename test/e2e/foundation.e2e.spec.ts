@@ -1,3 +1,4 @@
+import { ConsumersSettled } from '../../src/shared/consumers/consumers-settled';
 import { allProjections } from '../../projections/all-projections';
 import { allReactors } from '../../src/all-reactors';
 import { eventCount, startTestApp, type TestApp } from '../support/test-app';
@@ -10,6 +11,8 @@ describe('the server on its embedded stores', () => {
   afterAll(() => t.close());
 
   it('reports both stores and every projection on /health', async () => {
+    // The start itself appends (the first admin, the test's user): let the consumers see it.
+    expect(await t.app.get(ConsumersSettled).wait()).toBe(true);
     const response = await t.http.get('/health').expect(200);
     expect(response.body).toMatchObject({
       status: 'ok',

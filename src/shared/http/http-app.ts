@@ -9,11 +9,22 @@ import { createValidationPipe } from './validation.pipe';
 export function createHttpAdapter(
   config: Pick<AppConfig, 'bodyLimit' | 'trustProxy'>,
 ): FastifyAdapter {
-  return new FastifyAdapter({
+  return new JsonBodyFastifyAdapter({
     bodyLimit: config.bodyLimit,
     genReqId: requestIdOf,
     trustProxy: config.trustProxy,
   });
+}
+
+/**
+ * Nest adds a form parser when the app starts (after configureHttpApp), which let a form of
+ * string fields through to a command; it is taken out again, so a form is a 415 as well.
+ */
+class JsonBodyFastifyAdapter extends FastifyAdapter {
+  override registerParserMiddleware(prefix?: string, rawBody?: boolean): void {
+    super.registerParserMiddleware(prefix, rawBody);
+    this.getInstance().removeContentTypeParser('application/x-www-form-urlencoded');
+  }
 }
 
 /** What every running app has, the server and the end-to-end tests alike. */
