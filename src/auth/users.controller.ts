@@ -5,7 +5,6 @@ import {
   HttpCode,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
   Put,
   Req,
@@ -22,6 +21,7 @@ import { BusinessRuleViolation } from '../shared/domain/domain-errors';
 import type { Position } from '../shared/eventstore/event-envelope';
 import { MinLogPosition, setLogPosition } from '../shared/http/log-position';
 import { AnswersWithSecrets } from '../shared/http/answers-with-secrets.decorator';
+import { UuidPipe } from '../shared/http/uuid.pipe';
 import { RequestContext } from '../shared/http/request-context.decorator';
 import { ReadModels } from '../shared/projections/read-models';
 import type { Page } from '../shared/readmodels/read-model-store.port';
@@ -65,7 +65,7 @@ export class UsersController {
 
   @Get(':id')
   async get(
-    @Param('id', new ParseUUIDPipe()) userId: string,
+    @Param('id', new UuidPipe()) userId: string,
     @MinLogPosition() minPosition: Position | null,
   ): Promise<UserListing> {
     await this.caughtUp(minPosition);
@@ -77,7 +77,7 @@ export class UsersController {
   /** Replaces the user's roles; their open sessions end. */
   @Put(':id/roles')
   async changeRoles(
-    @Param('id', new ParseUUIDPipe()) userId: string,
+    @Param('id', new UuidPipe()) userId: string,
     @Body() body: ChangeRolesDto,
     @Req() request: FastifyRequest,
     @RequestContext() context: CommandContext,
@@ -92,7 +92,7 @@ export class UsersController {
   @Post(':id/disable')
   @HttpCode(200)
   async disable(
-    @Param('id', new ParseUUIDPipe()) userId: string,
+    @Param('id', new UuidPipe()) userId: string,
     @Body() body: ReasonDto,
     @Req() request: FastifyRequest,
     @RequestContext() context: CommandContext,
@@ -107,7 +107,7 @@ export class UsersController {
   @Post(':id/enable')
   @HttpCode(200)
   async enable(
-    @Param('id', new ParseUUIDPipe()) userId: string,
+    @Param('id', new UuidPipe()) userId: string,
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -121,7 +121,7 @@ export class UsersController {
   @Post(':id/reset-password')
   @HttpCode(200)
   async resetPassword(
-    @Param('id', new ParseUUIDPipe()) userId: string,
+    @Param('id', new UuidPipe()) userId: string,
     @RequestContext() context: CommandContext,
   ) {
     return { id: userId, oneTimePassword: await this.accounts.resetPassword(userId, context) };

@@ -1,15 +1,5 @@
 import { Allow } from '../auth/access.decorators';
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -18,6 +8,7 @@ import type { CommandOutcome } from '../shared/commands/decider-executor';
 import type { Position } from '../shared/eventstore/event-envelope';
 import { found } from '../shared/http/found';
 import { MinLogPosition, setLogPosition } from '../shared/http/log-position';
+import { UuidPipe } from '../shared/http/uuid.pipe';
 import { RequestContext } from '../shared/http/request-context.decorator';
 import { BackorderPlacement } from './backorder-placement';
 import { DecideSubstitution, FulfilLine, OrderLineAnyway } from './backorder.commands';
@@ -37,7 +28,7 @@ import type { BackorderEvent } from './backorder.events';
 import { GetBackorder, GetBackorderTimeline, ListBackorders } from './backorder.queries';
 import { LineActions } from './line-actions';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new UuidPipe();
 
 @ApiTags('backorders')
 @ApiBearerAuth()

@@ -6,7 +6,6 @@ import {
   HttpCode,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -21,6 +20,7 @@ import type { Money } from '../shared/domain/money';
 import type { Position } from '../shared/eventstore/event-envelope';
 import { MinLogPosition, setLogPosition } from '../shared/http/log-position';
 import type { MoneyDto } from '../shared/http/money.dto';
+import { UuidPipe } from '../shared/http/uuid.pipe';
 import { RequestContext } from '../shared/http/request-context.decorator';
 import type { Page } from '../shared/readmodels/read-model-store.port';
 import { normalizeVendorSku, productIdOf } from './product-id';
@@ -74,7 +74,7 @@ export class ProductController {
 
   @Patch(':id')
   async revise(
-    @Param('id', new ParseUUIDPipe()) productId: string,
+    @Param('id', new UuidPipe()) productId: string,
     @Body() body: ReviseProductDto,
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -110,7 +110,7 @@ export class ProductController {
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
   @Get(':id')
   async get(
-    @Param('id', new ParseUUIDPipe()) productId: string,
+    @Param('id', new UuidPipe()) productId: string,
     @MinLogPosition() minPosition: Position | null,
   ): Promise<ProductView> {
     const product = await this.queries.execute<GetProduct, ProductView | null>(

@@ -6,7 +6,6 @@ import {
   HttpCode,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -21,6 +20,7 @@ import type { CommandOutcome } from '../shared/commands/decider-executor';
 import { entityId } from '../shared/commands/entity-id';
 import type { Position } from '../shared/eventstore/event-envelope';
 import { MinLogPosition, setLogPosition } from '../shared/http/log-position';
+import { UuidPipe } from '../shared/http/uuid.pipe';
 import { RequestContext } from '../shared/http/request-context.decorator';
 import type { Page } from '../shared/readmodels/read-model-store.port';
 import { ChangeCustomerDetails, RegisterCustomer } from './customer.commands';
@@ -61,7 +61,7 @@ export class CustomerController {
 
   @Patch(':id')
   async change(
-    @Param('id', new ParseUUIDPipe()) customerId: string,
+    @Param('id', new UuidPipe()) customerId: string,
     @Body() body: ChangeCustomerDetailsDto,
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -92,7 +92,7 @@ export class CustomerController {
   @Allow('sales', 'accounting')
   @Get(':id')
   async get(
-    @Param('id', new ParseUUIDPipe()) customerId: string,
+    @Param('id', new UuidPipe()) customerId: string,
     @MinLogPosition() minPosition: Position | null,
   ): Promise<CustomerListing> {
     const customer = await this.queries.execute<GetCustomer, CustomerListing | null>(

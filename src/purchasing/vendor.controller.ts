@@ -6,7 +6,6 @@ import {
   HttpCode,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -21,6 +20,7 @@ import type { CommandContext } from '../shared/commands/command-context';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
 import type { Position } from '../shared/eventstore/event-envelope';
 import { MinLogPosition, setLogPosition } from '../shared/http/log-position';
+import { UuidPipe } from '../shared/http/uuid.pipe';
 import { RequestContext } from '../shared/http/request-context.decorator';
 import type { Page } from '../shared/readmodels/read-model-store.port';
 import { ChangeVendorTerms, RegisterVendor } from './vendor.commands';
@@ -62,7 +62,7 @@ export class VendorController {
 
   @Patch(':id')
   async changeTerms(
-    @Param('id', new ParseUUIDPipe()) vendorId: string,
+    @Param('id', new UuidPipe()) vendorId: string,
     @Body() body: ChangeVendorTermsDto,
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -87,7 +87,7 @@ export class VendorController {
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
   @Get(':id')
   async get(
-    @Param('id', new ParseUUIDPipe()) vendorId: string,
+    @Param('id', new UuidPipe()) vendorId: string,
     @MinLogPosition() minPosition: Position | null,
   ): Promise<VendorListing> {
     const vendor = await this.queries.execute<GetVendor, VendorListing | null>(

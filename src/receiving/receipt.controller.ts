@@ -1,5 +1,6 @@
+import { UuidPipe } from '../shared/http/uuid.pipe';
 import { Allow } from '../auth/access.decorators';
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { GetReceipt } from '../purchasing/purchase-order.queries';
@@ -16,7 +17,7 @@ export class ReceiptController {
 
   @Get(':id')
   async get(
-    @Param('id', new ParseUUIDPipe()) receiptId: string,
+    @Param('id', new UuidPipe()) receiptId: string,
     @MinLogPosition() minPosition: Position | null,
   ) {
     return found(

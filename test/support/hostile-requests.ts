@@ -44,15 +44,19 @@ export const EXPECTED: Readonly<Record<CaseKind, readonly number[]>> = {
   'malformed-json': [400],
   'media-type': [415],
   'too-large': [413],
-  // A parameter longer than the router's limit is refused by Fastify before routing: 414.
-  'malformed-id': [400, 414],
+  // Also a bad percent-escape or a parameter past the router's limit, refused before routing.
+  'malformed-id': [400],
   // An id of the right shape that names nothing: 404, or 422 for a line its order does not have.
   'unknown-id': [404, 422],
   header: [400],
 };
 
 /** Kinds whose 400 comes from the validation layer and must carry a `fields` list. */
-export const NEEDS_FIELDS: ReadonlySet<CaseKind> = new Set(['validation', 'header']);
+export const NEEDS_FIELDS: ReadonlySet<CaseKind> = new Set([
+  'validation',
+  'header',
+  'malformed-id',
+]);
 
 export interface HostileCase {
   readonly route: WriteRoute;

@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { requestIdOf } from './request-id';
@@ -13,6 +14,16 @@ export function createHttpAdapter(
     bodyLimit: config.bodyLimit,
     genReqId: requestIdOf,
     trustProxy: config.trustProxy,
+    // A URL Fastify cannot even route (a bad percent-escape) answers like any other 400.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.status(400).send({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Validation failed',
+        fields: [{ field: 'url', errors: [error.message] }],
+        requestId: request.id,
+      });
+    },
   });
 }
 
