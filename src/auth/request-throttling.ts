@@ -59,5 +59,8 @@ export function requestThrottling(auth: AuthConfig): ThrottlerModuleOptions {
       },
     ],
     errorMessage: 'too many requests; wait a moment and try again',
+    // The key as plain text: the default hashes it with sha256 on every request.
+    generateKey: (context, tracker, throttler) =>
+      `${throttler}\n${context.getClass().name}.${context.getHandler().name}\n${tracker}`,
   };
 }

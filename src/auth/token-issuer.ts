@@ -19,9 +19,19 @@ interface TokenClaims {
 }
 
 const ISSUER = 'backorder-ledger';
+/** Tokens whose signature was checked; forgotten all at once when this many are known. */
+const MAX_VERIFIED = 10_000;
+
+type VerifiedClaims = TokenClaims & { readonly exp: number };
 
 /** Short-lived access tokens and longer refresh tokens, both HS256 JWTs bound to a session version. */
 export class TokenIssuer {
+  /**
+   * A client sends the same token with every request: its signature is checked once, then its
+   * claims are reused until it expires (what the session version allows is still read each time).
+   */
+  private readonly verified = new Map<string, VerifiedClaims>();
+
   constructor(
     private readonly jwt: JwtService,
     private readonly lifetimes: { readonly accessSeconds: number; readonly refreshSeconds: number },
@@ -54,18 +64,29 @@ export class TokenIssuer {
 
   /** The claims of a token of the given type; anything expired, tampered or foreign is a 401. */
   async verify(token: string, type: TokenClaims['typ']): Promise<TokenClaims> {
-    let claims: Partial<TokenClaims>;
+    const known = this.verified.get(token);
+    const claims: Partial<VerifiedClaims> =
+      known && known.exp * 1000 > Date.now() ? known : await this.checked(token);
+    if (claims.typ !== type || typeof claims.sub !== 'string' || typeof claims.sv !== 'number') {
+      throw new UnauthorizedException(`this is not an ${type} token`);
+    }
+    return claims as TokenClaims;
+  }
+
+  private async checked(token: string): Promise<Partial<VerifiedClaims>> {
+    let claims: Partial<VerifiedClaims>;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, {
+      claims = await this.jwt.verifyAsync<VerifiedClaims>(token, {
         algorithms: ['HS256'],
         issuer: ISSUER,
       });
     } catch {
       throw new UnauthorizedException('the token is expired or invalid; sign in again');
     }
-    if (claims.typ !== type || typeof claims.sub !== 'string' || typeof claims.sv !== 'number') {
-      throw new UnauthorizedException(`this is not an ${type} token`);
+    if (typeof claims.exp === 'number') {
+      if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
+      this.verified.set(token, claims as VerifiedClaims);
     }
-    return claims as TokenClaims;
+    return claims;
   }
 }
