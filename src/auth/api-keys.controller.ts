@@ -21,7 +21,6 @@ import { IssueApiKey, RevokeApiKey } from './api-key.commands';
 import { apiKeyDecider } from './api-key.decider';
 import { IssueApiKeyDto, ReasonDto } from './auth.dto';
 
-const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
 const KEY_ID = /^[0-9a-f]{32}$/;
 
 /** Keys for integrations: each acts with its own roles, under its own name, until revoked. */
@@ -57,13 +56,7 @@ export class ApiKeysController {
 
   @Get()
   async list(@MinLogPosition() minPosition: Position | null): Promise<Page<ApiKeyListing>> {
-    if (minPosition) {
-      await this.readModels.caughtUp(
-        userDirectoryProjection,
-        minPosition,
-        READ_YOUR_WRITES_TIMEOUT_MS,
-      );
-    }
+    await this.readModels.readYourWrites(userDirectoryProjection, minPosition);
     return this.readModels
       .collection<ApiKeyListing>(userDirectoryProjection, 'api_keys')
       .find({ sort: [['name', 'asc']], limit: 1000 });

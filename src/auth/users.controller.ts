@@ -30,8 +30,6 @@ import { ChangeRolesDto, CreateUserDto, ReasonDto } from './auth.dto';
 import { principalOf } from './principal';
 import { UserAccounts } from './user-accounts';
 
-const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
-
 /** Users and their roles: the admin's business. */
 @ApiTags('users')
 @ApiBearerAuth()
@@ -59,7 +57,7 @@ export class UsersController {
 
   @Get()
   async list(@MinLogPosition() minPosition: Position | null): Promise<Page<UserListing>> {
-    await this.caughtUp(minPosition);
+    await this.readModels.readYourWrites(userDirectoryProjection, minPosition);
     return this.users().find({ sort: [['username', 'asc']], limit: 1000 });
   }
 
@@ -68,7 +66,7 @@ export class UsersController {
     @Param('id', new UuidPipe()) userId: string,
     @MinLogPosition() minPosition: Position | null,
   ): Promise<UserListing> {
-    await this.caughtUp(minPosition);
+    await this.readModels.readYourWrites(userDirectoryProjection, minPosition);
     const user = await this.users().findById(userId);
     if (!user) throw new NotFoundException(`user ${userId} does not exist`);
     return user;
@@ -129,16 +127,6 @@ export class UsersController {
 
   private users() {
     return this.readModels.collection<UserListing>(userDirectoryProjection, 'users');
-  }
-
-  private async caughtUp(minPosition: Position | null): Promise<void> {
-    if (minPosition) {
-      await this.readModels.caughtUp(
-        userDirectoryProjection,
-        minPosition,
-        READ_YOUR_WRITES_TIMEOUT_MS,
-      );
-    }
   }
 }
 

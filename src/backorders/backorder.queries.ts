@@ -10,14 +10,11 @@ import {
   backorderTimelineProjection,
 } from '../../projections/backorders/backorder-timeline.projection';
 import type { Position } from '../shared/eventstore/event-envelope';
-import type { ProjectionDefinition } from '../shared/projections/projection-definition';
 import { ReadModels } from '../shared/projections/read-models';
 import type { Page } from '../shared/readmodels/read-model-store.port';
 import { BackorderAsOf } from './backorder-as-of';
 import type { LineStatus } from './backorder-line';
 
-/** How long a read waits for the projection to reach the writer's position. */
-const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
 const ORDER_STATUSES: readonly string[] = ['open', 'closed'] satisfies OrderStatus[];
 
 export class GetBackorder {
@@ -95,7 +92,7 @@ export class GetBackorderHandler implements IQueryHandler<GetBackorder, Backorde
   }: GetBackorder): Promise<BackorderDetails | null> {
     // The past is read from the log itself, which is never behind.
     if (asOf) return this.asOf.at(backorderId, asOf);
-    await caughtUp(this.readModels, backorderDetailsProjection, minPosition);
+    await this.readModels.readYourWrites(backorderDetailsProjection, minPosition);
     return backorders(this.readModels).findById(backorderId);
   }
 }
@@ -108,7 +105,7 @@ export class ListBackordersHandler implements IQueryHandler<
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ filter, page, minPosition }: ListBackorders): Promise<Page<BackorderDetails>> {
-    await caughtUp(this.readModels, backorderDetailsProjection, minPosition);
+    await this.readModels.readYourWrites(backorderDetailsProjection, minPosition);
     const { status, customerId, vendorId } = filter;
     const byOrder = status !== undefined && ORDER_STATUSES.includes(status);
     const where = {
@@ -132,7 +129,7 @@ export class GetBackorderTimelineHandler implements IQueryHandler<
     backorderId,
     minPosition,
   }: GetBackorderTimeline): Promise<BackorderTimeline | null> {
-    await caughtUp(this.readModels, backorderTimelineProjection, minPosition);
+    await this.readModels.readYourWrites(backorderTimelineProjection, minPosition);
     return this.readModels
       .collection<BackorderTimeline>(backorderTimelineProjection, 'timelines')
       .findById(backorderId);
@@ -144,7 +141,7 @@ export class LookupHandler implements IQueryHandler<Lookup, OrderWhereabouts[]> 
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ q, limit, minPosition }: Lookup): Promise<OrderWhereabouts[]> {
-    await caughtUp(this.readModels, backorderDetailsProjection, minPosition);
+    await this.readModels.readYourWrites(backorderDetailsProjection, minPosition);
     // Numbers and phones are indexed in the forms people type them, so one search finds either.
     const hits = await backorders(this.readModels).search(q, { limit });
     return hits.items.map(({ document: order }) => ({
@@ -178,12 +175,4 @@ export const backorderQueryHandlers = [
 
 function backorders(readModels: ReadModels) {
   return readModels.collection<BackorderDetails>(backorderDetailsProjection, 'backorders');
-}
-
-async function caughtUp(
-  readModels: ReadModels,
-  projection: ProjectionDefinition,
-  minPosition: Position | null,
-): Promise<void> {
-  if (minPosition) await readModels.caughtUp(projection, minPosition, READ_YOUR_WRITES_TIMEOUT_MS);
 }

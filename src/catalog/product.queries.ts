@@ -9,9 +9,6 @@ import type { Position } from '../shared/eventstore/event-envelope';
 import { ReadModels } from '../shared/projections/read-models';
 import type { Page } from '../shared/readmodels/read-model-store.port';
 
-/** How long a read waits for the projection to reach the writer's position. */
-const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
-
 /** A product as the API shows it: the listing with its vendor's name. */
 export type ProductView = ProductListing & { readonly vendorName: string | null };
 
@@ -35,16 +32,6 @@ export class ListProducts {
 abstract class CatalogReader {
   constructor(protected readonly readModels: ReadModels) {}
 
-  protected async caughtUp(minPosition: Position | null): Promise<void> {
-    if (minPosition) {
-      await this.readModels.caughtUp(
-        catalogProductsProjection,
-        minPosition,
-        READ_YOUR_WRITES_TIMEOUT_MS,
-      );
-    }
-  }
-
   protected products() {
     return this.readModels.collection<ProductListing>(catalogProductsProjection, 'products');
   }
@@ -67,7 +54,7 @@ export class GetProductHandler
   implements IQueryHandler<GetProduct, ProductView | null>
 {
   async execute({ productId, minPosition }: GetProduct): Promise<ProductView | null> {
-    await this.caughtUp(minPosition);
+    await this.readModels.readYourWrites(catalogProductsProjection, minPosition);
     const product = await this.products().findById(productId);
     return product && (await this.withVendorNames([product]))[0];
   }
@@ -79,7 +66,7 @@ export class ListProductsHandler
   implements IQueryHandler<ListProducts, Page<ProductView>>
 {
   async execute({ filter, page, minPosition }: ListProducts): Promise<Page<ProductView>> {
-    await this.caughtUp(minPosition);
+    await this.readModels.readYourWrites(catalogProductsProjection, minPosition);
     const where = { vendorId: filter.vendorId };
     if (filter.q) {
       const hits = await this.products().search(filter.q, { where, ...page });

@@ -9,9 +9,6 @@ import type { Position } from '../shared/eventstore/event-envelope';
 import { ReadModels } from '../shared/projections/read-models';
 import type { Page } from '../shared/readmodels/read-model-store.port';
 
-/** How long a read waits for the projection to reach the writer's position. */
-const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
-
 /** Only digits and the marks people write phone numbers with. */
 const PHONE_LIKE = /^[\d\s+().\-/]+$/;
 
@@ -35,13 +32,7 @@ export class GetCustomerHandler implements IQueryHandler<GetCustomer, CustomerLi
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ customerId, minPosition }: GetCustomer): Promise<CustomerListing | null> {
-    if (minPosition) {
-      await this.readModels.caughtUp(
-        customerDirectoryProjection,
-        minPosition,
-        READ_YOUR_WRITES_TIMEOUT_MS,
-      );
-    }
+    await this.readModels.readYourWrites(customerDirectoryProjection, minPosition);
     return this.readModels
       .collection<CustomerListing>(customerDirectoryProjection, 'customers')
       .findById(customerId);
@@ -53,13 +44,7 @@ export class ListCustomersHandler implements IQueryHandler<ListCustomers, Page<C
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ q, page, minPosition }: ListCustomers): Promise<Page<CustomerListing>> {
-    if (minPosition) {
-      await this.readModels.caughtUp(
-        customerDirectoryProjection,
-        minPosition,
-        READ_YOUR_WRITES_TIMEOUT_MS,
-      );
-    }
+    await this.readModels.readYourWrites(customerDirectoryProjection, minPosition);
     const customers = this.readModels.collection<CustomerListing>(
       customerDirectoryProjection,
       'customers',

@@ -7,9 +7,6 @@ import {
 import type { Position } from '../shared/eventstore/event-envelope';
 import { ReadModels } from '../shared/projections/read-models';
 
-/** How long a read waits for the projection to reach the writer's position. */
-const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
-
 export class GetStockLevel {
   constructor(
     readonly productId: string,
@@ -23,13 +20,7 @@ export class GetStockLevelHandler implements IQueryHandler<GetStockLevel, StockL
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ productId, minPosition }: GetStockLevel): Promise<StockLevel> {
-    if (minPosition) {
-      await this.readModels.caughtUp(
-        stockLevelsProjection,
-        minPosition,
-        READ_YOUR_WRITES_TIMEOUT_MS,
-      );
-    }
+    await this.readModels.readYourWrites(stockLevelsProjection, minPosition);
     const level = await this.readModels
       .collection<StockLevel>(stockLevelsProjection, 'stock')
       .findById(productId);

@@ -17,14 +17,11 @@ import {
 import type { ProductSnapshot } from '../catalog/product-snapshot';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import type { Position } from '../shared/eventstore/event-envelope';
-import type { ProjectionDefinition } from '../shared/projections/projection-definition';
 import { ReadModels } from '../shared/projections/read-models';
 import type { Page } from '../shared/readmodels/read-model-store.port';
 import { type AllocationOrder, waitingInOrder } from './purchase-order-line';
 import type { PurchaseOrderStatus } from './purchase-order.events';
 
-/** How long a read waits for the projection to reach the writer's position. */
-const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
 /** The statuses in which the decider accepts a receipt. */
 const RECEIVABLE: readonly PurchaseOrderStatus[] = [
   'submitted',
@@ -129,7 +126,7 @@ export class GetPurchaseOrderHandler implements IQueryHandler<
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ poId, minPosition }: GetPurchaseOrder): Promise<PurchaseOrderDocument | null> {
-    await caughtUp(this.readModels, purchaseOrdersProjection, minPosition);
+    await this.readModels.readYourWrites(purchaseOrdersProjection, minPosition);
     return withCustomers(this.readModels, poId);
   }
 }
@@ -146,7 +143,7 @@ export class ListPurchaseOrdersHandler implements IQueryHandler<
     page,
     minPosition,
   }: ListPurchaseOrders): Promise<Page<StoredPurchaseOrder>> {
-    await caughtUp(this.readModels, purchaseOrdersProjection, minPosition);
+    await this.readModels.readYourWrites(purchaseOrdersProjection, minPosition);
     const orders = purchaseOrders(this.readModels);
     const where = { vendorId: filter.vendorId, status: filter.status };
     if (filter.q) {
@@ -162,7 +159,7 @@ export class ListOpenDraftsHandler implements IQueryHandler<ListOpenDrafts, Vend
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ vendorId, minPosition }: ListOpenDrafts): Promise<VendorDrafts[]> {
-    await caughtUp(this.readModels, purchaseOrdersProjection, minPosition);
+    await this.readModels.readYourWrites(purchaseOrdersProjection, minPosition);
     const orders = purchaseOrders(this.readModels);
     const byVendor = new Map<string, VendorDrafts>();
     // Drafts are few (one per vendor and consolidation window), so all of them are read.
@@ -200,7 +197,7 @@ export class GetReceivingViewHandler implements IQueryHandler<
   ) {}
 
   async execute({ poId, minPosition }: GetReceivingView): Promise<ReceivingView | null> {
-    await caughtUp(this.readModels, purchaseOrdersProjection, minPosition);
+    await this.readModels.readYourWrites(purchaseOrdersProjection, minPosition);
     const po = await withCustomers(this.readModels, poId);
     return po && receivingView(po, this.config.store.allocationOrder);
   }
@@ -211,7 +208,7 @@ export class GetReceiptHandler implements IQueryHandler<GetReceipt, ReceiptDocum
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ receiptId, minPosition }: GetReceipt): Promise<ReceiptDocument | null> {
-    await caughtUp(this.readModels, receiptsProjection, minPosition);
+    await this.readModels.readYourWrites(receiptsProjection, minPosition);
     return this.readModels
       .collection<ReceiptDocument>(receiptsProjection, 'receipts')
       .findById(receiptId);
@@ -314,12 +311,4 @@ async function withCustomers(
     cursor = page.nextCursor;
   } while (cursor);
   return withAllocations(po, found);
-}
-
-async function caughtUp(
-  readModels: ReadModels,
-  projection: ProjectionDefinition,
-  minPosition: Position | null,
-): Promise<void> {
-  if (minPosition) await readModels.caughtUp(projection, minPosition, READ_YOUR_WRITES_TIMEOUT_MS);
 }

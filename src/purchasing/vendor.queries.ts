@@ -8,9 +8,6 @@ import { ReadModels } from '../shared/projections/read-models';
 import type { Page } from '../shared/readmodels/read-model-store.port';
 import type { ConsolidationPolicy } from './vendor.events';
 
-/** How long a read waits for the projection to reach the writer's position. */
-const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
-
 export class GetVendor {
   constructor(
     readonly vendorId: string,
@@ -31,13 +28,7 @@ export class GetVendorHandler implements IQueryHandler<GetVendor, VendorListing 
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ vendorId, minPosition }: GetVendor): Promise<VendorListing | null> {
-    if (minPosition) {
-      await this.readModels.caughtUp(
-        vendorDirectoryProjection,
-        minPosition,
-        READ_YOUR_WRITES_TIMEOUT_MS,
-      );
-    }
+    await this.readModels.readYourWrites(vendorDirectoryProjection, minPosition);
     return this.readModels
       .collection<VendorListing>(vendorDirectoryProjection, 'vendors')
       .findById(vendorId);
@@ -49,13 +40,7 @@ export class ListVendorsHandler implements IQueryHandler<ListVendors, Page<Vendo
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ filter, page, minPosition }: ListVendors): Promise<Page<VendorListing>> {
-    if (minPosition) {
-      await this.readModels.caughtUp(
-        vendorDirectoryProjection,
-        minPosition,
-        READ_YOUR_WRITES_TIMEOUT_MS,
-      );
-    }
+    await this.readModels.readYourWrites(vendorDirectoryProjection, minPosition);
     const vendors = this.readModels.collection<VendorListing>(vendorDirectoryProjection, 'vendors');
     const where = { consolidation: filter.consolidation };
     if (filter.q) {

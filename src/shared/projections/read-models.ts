@@ -13,6 +13,8 @@ import {
 import { PROJECTION_READ_SIDE, type ProjectionReadSide } from './projection-read-side';
 import type { ProjectionDefinition } from './projection-definition';
 
+const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
+
 /** One logical collection of a projection, as queries see it. */
 export interface ReadCollection<T extends Document> {
   findById(id: string): Promise<T | null>;
@@ -45,7 +47,15 @@ export class ReadModels {
     };
   }
 
-  /** Read-your-writes: waits, at most `timeoutMs`, until the projection has seen a position. */
+  /**
+   * Read-your-writes for a query that carries the writer's position (X-Min-Log-Position): waits,
+   * at most 5 s, until the projection has seen it; then the query answers with what it has.
+   */
+  async readYourWrites(projection: ProjectionDefinition, position: Position | null): Promise<void> {
+    if (position) await this.caughtUp(projection, position, READ_YOUR_WRITES_TIMEOUT_MS);
+  }
+
+  /** Waits, at most `timeoutMs`, until the projection has seen a position. */
   caughtUp(
     projection: ProjectionDefinition,
     position: Position,
