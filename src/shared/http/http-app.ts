@@ -28,13 +28,13 @@ export function createHttpAdapter(
 }
 
 /**
- * Nest adds a form parser when the app starts (after configureHttpApp), which let a form of
- * string fields through to a command; it is taken out again, so a form is a 415 as well.
+ * Commands take JSON only: any other body is a 415 rather than read as strings. Fastify's text
+ * parser and the form parser Nest adds when the app starts are taken out once both are there.
  */
 class JsonBodyFastifyAdapter extends FastifyAdapter {
   override registerParserMiddleware(prefix?: string, rawBody?: boolean): void {
     super.registerParserMiddleware(prefix, rawBody);
-    this.getInstance().removeContentTypeParser('application/x-www-form-urlencoded');
+    this.getInstance().removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
   }
 }
 
@@ -63,8 +63,6 @@ export async function configureHttpApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   const fastify = app.getHttpAdapter().getInstance();
-  // Commands take JSON; any other body is refused with 415 rather than read as a string.
-  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
