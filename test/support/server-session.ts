@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import type { Role } from '../../src/auth/roles';
 
 /**
- * The real server as a child process, started from the TypeScript sources (no build needed), on
- * its own data folder and port: for tests and benchmarks that must stop it for real, `kill -9`
- * included, and start it again on the same data.
+ * The real server as a child process, on its own data folder and port: for tests and benchmarks
+ * that must stop it for real, `kill -9` included, and start it again on the same data.
  */
 export interface ServerSession {
   readonly url: string;
@@ -30,6 +29,11 @@ export interface ServerSessionOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** How long the server may take to answer /health; ts-node makes a first start slow. */
   readonly startTimeoutMs?: number;
+  /**
+   * `source` (default): from the TypeScript sources, no build needed (tests); `build`: the
+   * compiled dist/src/main.js, as `npm start` runs it (benchmarks).
+   */
+  readonly entry?: 'source' | 'build';
 }
 
 /** The admin's one-time password every session sets, unless `env` says otherwise. */
@@ -42,7 +46,9 @@ export async function startServerSession(options: ServerSessionOptions): Promise
   const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--max-semi-space-size=32', '-r', 'ts-node/register/transpile-only', 'src/main.ts'],
+    options.entry === 'build'
+      ? ['--max-semi-space-size=32', 'dist/src/main.js']
+      : ['--max-semi-space-size=32', '-r', 'ts-node/register/transpile-only', 'src/main.ts'],
     {
       cwd: ROOT,
       env: {
