@@ -135,6 +135,14 @@ export class UserAccounts {
     return this.signedIn(claims.sub);
   }
 
+  /**
+   * Tokens for an active user without a sign-in, so nothing is recorded: for in-process tools
+   * that act as staff (the demo seed, tests), never reachable over HTTP.
+   */
+  async sessionFor(userId: string): Promise<SignedIn> {
+    return this.signedIn(userId);
+  }
+
   private async signedIn(userId: string): Promise<SignedIn> {
     const { state } = await this.executor.load(userDecider, streams.user(userId));
     if (state.status !== 'active') throw new UnauthorizedException(REFUSED);

@@ -4,12 +4,8 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppModule } from '../../src/app.module';
 import type { Role } from '../../src/auth/roles';
-import { TokenIssuer } from '../../src/auth/token-issuer';
-import { userDecider } from '../../src/auth/user.decider';
 import { UserAccounts } from '../../src/auth/user-accounts';
 import { userIdOf } from '../../src/auth/user-id';
-import { DeciderExecutor } from '../../src/shared/commands/decider-executor';
-import { streams } from '../../src/shared/eventstore/stream-names';
 import { BusinessRuleViolation } from '../../src/shared/domain/domain-errors';
 import { APP_CONFIG, loadConfig } from '../../src/shared/config/app-config';
 import { EVENT_STORE, type EventStore } from '../../src/shared/eventstore/event-store.port';
@@ -84,12 +80,8 @@ export async function startTestApp(
       // Made by an earlier run on the same data (a restart): sign in as it is.
       if (!(error instanceof BusinessRuleViolation && error.rule === 'username-taken')) throw error;
     }
-    // Minted directly rather than by signing in, which records an event tests would count.
-    const { state } = await app
-      .get(DeciderExecutor)
-      .load(userDecider, streams.user(userIdOf(username)));
-    if (state.status === 'none') throw new Error(`no user ${username}`);
-    return (await app.get(TokenIssuer).issue(state)).accessToken;
+    // Not by signing in, which records an event tests would count.
+    return (await accounts.sessionFor(userIdOf(username))).accessToken;
   };
   const agents = new Map<string, TestAgent>();
   const as = async (username: string, roles?: readonly Role[]) => {
