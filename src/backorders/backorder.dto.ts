@@ -1,3 +1,4 @@
+import { PageQueryDto } from '../shared/http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -99,7 +100,7 @@ const LINE_STATUSES = [
   'closed',
 ] as const;
 
-export class ListBackordersDto {
+export class ListBackordersDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: LINE_STATUSES,
     description: 'An order status, or a status one of its lines has',
@@ -117,20 +118,6 @@ export class ListBackordersDto {
   @IsOptional()
   @IsUUID()
   vendorId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  cursor?: string;
 }
 
 export class AsOfDto {

@@ -1,3 +1,4 @@
+import { PageQueryDto } from '../shared/http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -5,7 +6,6 @@ import {
   buildMessage,
   IsArray,
   IsDefined,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
@@ -13,9 +13,7 @@ import {
   isURL,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateBy,
   ValidateIf,
@@ -197,7 +195,7 @@ export class ReviseProductDto {
   retailPrice?: MoneyDto;
 }
 
-export class ListProductsDto {
+export class ListProductsDto extends PageQueryDto {
   @ApiPropertyOptional({
     description: 'Words of the name, vendor SKU, collection, design or color',
     example: 'kashan ivory',
@@ -212,18 +210,4 @@ export class ListProductsDto {
   @IsOptional()
   @IsUUID()
   vendorId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  cursor?: string;
 }

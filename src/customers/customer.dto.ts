@@ -1,15 +1,12 @@
+import { PageQueryDto } from '../shared/http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsEmail,
-  IsInt,
   IsOptional,
   IsString,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
@@ -69,7 +66,7 @@ export class ChangeCustomerDetailsDto {
   email?: string | null;
 }
 
-export class ListCustomersDto {
+export class ListCustomersDto extends PageQueryDto {
   @ApiPropertyOptional({
     description:
       'Words of the name, the email, or a phone number in any formatting (or its last digits)',
@@ -80,18 +77,4 @@ export class ListCustomersDto {
   @MinLength(1)
   @MaxLength(200)
   q?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  cursor?: string;
 }

@@ -1,3 +1,4 @@
+import { PageQueryDto } from '../shared/http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -54,7 +55,7 @@ export class CreatePurchaseOrderDto {
   lines!: PurchaseOrderLineDto[];
 }
 
-export class ListPurchaseOrdersDto {
+export class ListPurchaseOrdersDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -70,20 +71,6 @@ export class ListPurchaseOrdersDto {
   @IsString()
   @Length(1, 100)
   q?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  cursor?: string;
 }
 
 export class DraftsDto {

@@ -1,5 +1,5 @@
+import { PageQueryDto } from '../shared/http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
@@ -61,7 +61,7 @@ export class ChangeVendorTermsDto {
   consolidation?: ConsolidationPolicy;
 }
 
-export class ListVendorsDto {
+export class ListVendorsDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Words of the vendor name' })
   @IsOptional()
   @IsString()
@@ -72,18 +72,4 @@ export class ListVendorsDto {
   @IsOptional()
   @IsIn(CONSOLIDATION_POLICIES)
   consolidation?: ConsolidationPolicy;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  cursor?: string;
 }
