@@ -14,9 +14,9 @@ import {
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import type { VendorListing } from '../../projections/purchasing/vendor-directory.projection';
 import type { CommandContext } from '../shared/commands/command-context';
+import { entityId } from '../shared/commands/entity-id';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
 import type { Position } from '../shared/eventstore/event-envelope';
 import { MinLogPosition, setLogPosition } from '../shared/http/log-position';
@@ -45,7 +45,7 @@ export class VendorController {
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ id: string }> {
-    const vendorId = randomUUID();
+    const vendorId = entityId(context, 'vendor');
     const profile = {
       ...body,
       name: body.name.trim(),
