@@ -1,12 +1,11 @@
-import { RequestMethod, type Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { Reflector } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ANY_SIGNED_IN, PUBLIC_ROUTE } from '../../src/auth/access.decorators';
 import { userIdOf } from '../../src/auth/user-id';
 import type { RecordedEvent } from '../../src/shared/eventstore/event-envelope';
 import { streams } from '../../src/shared/eventstore/stream-names';
+import { controllerRoutes } from '../support/app-routes';
 import {
   eventCount,
   STAFF_ROLES,
@@ -20,34 +19,14 @@ const NEW_PASSWORD = 'a new password, long enough';
 
 /** Routes that need more than being signed in: closed to a one-time password. */
 function rolesRoutes(t: TestApp): { method: string; path: string }[] {
-  const scanner = new MetadataScanner();
   const reflector = new Reflector();
-  const routes: { method: string; path: string }[] = [];
-  for (const wrapper of new DiscoveryService(t.app.get(ModulesContainer)).getControllers()) {
-    const controller = wrapper.metatype as Type;
-    const prototype = controller.prototype as Record<string, () => unknown>;
-    for (const name of scanner.getAllMethodNames(prototype)) {
-      const handler = prototype[name];
-      const verb = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-      const targets = [handler, controller];
-      if (
-        verb === undefined ||
-        reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ||
-        reflector.getAllAndOverride<boolean>(ANY_SIGNED_IN, targets)
-      ) {
-        continue;
-      }
-      const path = `/${Reflect.getMetadata(PATH_METADATA, controller)}/${Reflect.getMetadata(PATH_METADATA, handler)}`;
-      routes.push({
-        method: RequestMethod[verb],
-        path: path
-          .replace(/\/+/g, '/')
-          .replace(/(.)\/$/, '$1')
-          .replace(/:\w+/g, () => randomUUID()),
-      });
-    }
-  }
-  return routes;
+  return controllerRoutes(t.app)
+    .filter(
+      ({ handler, controller }) =>
+        !reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [handler, controller]) &&
+        !reflector.getAllAndOverride<boolean>(ANY_SIGNED_IN, [handler, controller]),
+    )
+    .map(({ method, path }) => ({ method, path: path.replace(/:\w+/g, () => randomUUID()) }));
 }
 
 /** Every key of a JSON value, however deep. */

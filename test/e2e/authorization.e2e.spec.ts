@@ -1,6 +1,4 @@
-import { RequestMethod, type Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -8,6 +6,7 @@ import { ALLOWED_ROLES, ANY_SIGNED_IN, PUBLIC_ROUTE } from '../../src/auth/acces
 import { ROLES, type Role, type WritingRole } from '../../src/auth/roles';
 import { userIdOf } from '../../src/auth/user-id';
 import { streams } from '../../src/shared/eventstore/stream-names';
+import { type AppRoute, controllerRoutes, mountedRoutes } from '../support/app-routes';
 import { eventCount, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 
 /** Who may call a route: anyone, anyone signed in, or the holders of these roles. */
@@ -83,68 +82,7 @@ const EXPECTED: Readonly<Record<string, Policy>> = {
   'GET /lookup': ['sales', 'purchasing', 'receiving', 'accounting'],
 };
 
-interface Route {
-  readonly method: string;
-  readonly path: string;
-  readonly key: string;
-  readonly controller: Type;
-  readonly handler: (...args: unknown[]) => unknown;
-}
-
-/** Every handler of every controller in the module graph, from Nest's routing metadata. */
-function controllerRoutes(t: TestApp): Route[] {
-  const scanner = new MetadataScanner();
-  const discovery = new DiscoveryService(t.app.get(ModulesContainer));
-  const asList = (value: unknown): string[] =>
-    value === undefined ? ['/'] : Array.isArray(value) ? value : [String(value)];
-  const routes = new Map<string, Route>();
-  for (const wrapper of discovery.getControllers()) {
-    const controller = wrapper.metatype as Type;
-    const prototype = controller.prototype as Record<string, Route['handler']>;
-    for (const name of scanner.getAllMethodNames(prototype)) {
-      const handler = prototype[name];
-      const verb = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-      if (verb === undefined) continue;
-      for (const prefix of asList(Reflect.getMetadata(PATH_METADATA, controller))) {
-        for (const suffix of asList(Reflect.getMetadata(PATH_METADATA, handler))) {
-          const path = `/${prefix}/${suffix}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
-          const method = RequestMethod[verb];
-          routes.set(`${method} ${path}`, {
-            method,
-            path,
-            key: `${method} ${path}`,
-            controller,
-            handler,
-          });
-        }
-      }
-    }
-  }
-  return [...routes.values()];
-}
-
-/**
- * What Fastify itself serves, read from its route tree: a route mounted outside a controller
- * (a plugin, a static folder) would pass by the access guard, so it must not exist unnoticed.
- * HEAD routes are the ones Fastify adds to every GET.
- */
-function mountedRoutes(t: TestApp): string[] {
-  const tree = t.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false });
-  const prefixes: string[] = [];
-  const found: string[] = [];
-  for (const line of tree.split('\n').filter((l) => l.trim() !== '')) {
-    const match = /^[\s│├└─]*(\/\S*)(?: \(([^)]*)\))?$/.exec(line);
-    if (!match) throw new Error(`cannot read the Fastify route line "${line}"`);
-    const depth = line.indexOf('/') / 4 - 1;
-    prefixes.length = depth;
-    const path = prefixes.join('') + match[1];
-    prefixes.push(match[1]);
-    for (const method of (match[2] ?? '').split(', ').filter(Boolean)) {
-      if (method !== 'HEAD') found.push(`${method} ${path}`);
-    }
-  }
-  return found;
-}
+type Route = AppRoute;
 
 function declaredPolicy(route: Route): Policy | 'closed' {
   const reflector = new Reflector();
@@ -177,7 +115,7 @@ describe('who may call which route', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    routes = controllerRoutes(t);
+    routes = controllerRoutes(t.app);
   });
 
   afterAll(async () => {
@@ -188,7 +126,7 @@ describe('who may call which route', () => {
     const discovered = routes.map((route) => route.key).sort();
     expect(discovered.length).toBeGreaterThan(0);
     expect(discovered).toEqual(Object.keys(EXPECTED).sort());
-    expect(mountedRoutes(t).sort()).toEqual(discovered);
+    expect(mountedRoutes(t.app)).toEqual(discovered);
   });
 
   it('declares on each route exactly the policy of the table', () => {

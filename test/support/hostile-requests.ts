@@ -1,12 +1,12 @@
 import type { INestApplication, Type } from '@nestjs/common';
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
-import { ModulesContainer } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DECORATORS } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage } from 'class-validator';
 import { randomUUID } from 'node:crypto';
+import { controllerRoutes, mountedRoutes } from './app-routes';
 
 /**
  * Malformed requests for every write route, generated from the running app: the routes from the
@@ -77,82 +77,41 @@ export interface CaseContext {
   readonly neverWellFormed: (route: WriteRoute) => boolean;
 }
 
-const WRITE_METHODS: ReadonlyMap<RequestMethod, WriteMethod> = new Map([
-  [RequestMethod.POST, 'POST'],
-  [RequestMethod.PUT, 'PUT'],
-  [RequestMethod.PATCH, 'PATCH'],
-  [RequestMethod.DELETE, 'DELETE'],
-]);
+const WRITE_METHOD_NAMES: readonly WriteMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** Every write route of every controller the app has, with the DTO its handler validates. */
 export function discoverWriteRoutes(app: INestApplication): WriteRoute[] {
-  const controllers = new Set<Type>();
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      if (wrapper.metatype) controllers.add(wrapper.metatype as Type);
-    }
-  }
   const routes: WriteRoute[] = [];
-  for (const controller of controllers) {
-    const prefixes = asList(Reflect.getMetadata(PATH_METADATA, controller));
-    const prototype = controller.prototype as Record<string, unknown>;
-    for (const handler of Object.getOwnPropertyNames(prototype)) {
-      const fn = prototype[handler];
-      if (handler === 'constructor' || typeof fn !== 'function') continue;
-      const method = WRITE_METHODS.get(Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod);
-      if (!method) continue;
-      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler) ?? {}) as Record<
-        string,
-        { index: number }
-      >;
-      const bodyArg = Object.entries(args).find(
-        ([key]) => Number(key.split(':')[0]) === RouteParamtypes.BODY,
-      );
-      const paramTypes = (Reflect.getMetadata('design:paramtypes', prototype, handler) ??
-        []) as Type[];
-      for (const prefix of prefixes) {
-        for (const suffix of asList(Reflect.getMetadata(PATH_METADATA, fn))) {
-          const path = normalPath(`/${prefix}/${suffix}`);
-          routes.push({
-            method,
-            path,
-            handler: `${controller.name}.${handler}`,
-            body: bodyArg ? paramTypes[bodyArg[1].index] : null,
-            params: [...path.matchAll(/:(\w+)/g)].map((match) => match[1]),
-          });
-        }
-      }
-    }
+  for (const { method, path, controller, handlerName } of controllerRoutes(app)) {
+    if (!isWrite(method)) continue;
+    const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handlerName) ??
+      {}) as Record<string, { index: number }>;
+    const bodyArg = Object.entries(args).find(
+      ([key]) => Number(key.split(':')[0]) === RouteParamtypes.BODY,
+    );
+    const paramTypes = (Reflect.getMetadata(
+      'design:paramtypes',
+      controller.prototype as object,
+      handlerName,
+    ) ?? []) as Type[];
+    routes.push({
+      method,
+      path,
+      handler: `${controller.name}.${handlerName}`,
+      body: bodyArg ? paramTypes[bodyArg[1].index] : null,
+      params: [...path.matchAll(/:(\w+)/g)].map((match) => match[1]),
+    });
   }
   return routes.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
 }
 
-/** The write routes Fastify itself serves, read from its route tree: nothing may bypass Nest. */
-export function fastifyWriteRoutes(tree: string): string[] {
-  const found: string[] = [];
-  const stack: string[] = [];
-  for (const line of tree.split('\n')) {
-    const match = /^([│├└─\s]*)(\/\S*)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!match) continue;
-    const depth = Math.floor(match[1].length / 4);
-    stack.length = depth;
-    stack.push(match[2]);
-    for (const method of (match[3] ?? '').split(', ')) {
-      if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) {
-        found.push(`${method} ${normalPath(stack.join(''))}`);
-      }
-    }
-  }
-  return found.sort();
+/** The write routes Fastify itself serves: nothing may bypass Nest. */
+export function fastifyWriteRoutes(app: NestFastifyApplication): string[] {
+  return mountedRoutes(app).filter((route) => isWrite(route.split(' ')[0]));
 }
 
-function asList(value: unknown): string[] {
-  if (value === undefined) return [''];
-  return Array.isArray(value) ? value.map(String) : [String(value)];
-}
-
-function normalPath(path: string): string {
-  return path.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
+function isWrite(method: string): method is WriteMethod {
+  return (WRITE_METHOD_NAMES as readonly string[]).includes(method);
 }
 
 // ---------------------------------------------------------------------------------------------
