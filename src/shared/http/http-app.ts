@@ -5,6 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { requestIdOf } from './request-id';
+import { registerUploads } from './uploads';
 import { createValidationPipe } from './validation.pipe';
 
 export function createHttpAdapter(
@@ -63,6 +64,7 @@ export async function configureHttpApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   const fastify = app.getHttpAdapter().getInstance();
+  await registerUploads(fastify);
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

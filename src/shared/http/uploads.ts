@@ -1,0 +1,57 @@
+import multipart, { type MultipartFile } from '@fastify/multipart';
+import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+const UPLOAD_ROUTE = 'acceptsUploads';
+
+/**
+ * Marks a route that takes a file as multipart/form-data. Every other route keeps answering 415
+ * to multipart bodies, as it does to any body that is not JSON.
+ */
+export const AcceptsUploads = (): MethodDecorator => RouteConfig({ [UPLOAD_ROUTE]: true });
+
+/**
+ * Registers the multipart parser for the whole app and refuses multipart bodies on the routes
+ * not marked with @AcceptsUploads before anything reads them. Parts are streamed, never buffered:
+ * a route reads its file with `uploadedFile` and decides its own size limit.
+ */
+export async function registerUploads(fastify: FastifyInstance): Promise<void> {
+  await fastify.register(multipart, {
+    // One file and a few small text fields; a bigger form is not one of ours.
+    limits: { files: 1, fields: 16, fieldSize: 64 * 1024, parts: 17, headerPairs: 100 },
+  });
+  fastify.addHook('onRequest', async (request) => {
+    const type = request.headers['content-type'] ?? '';
+    if (!/^multipart\//i.test(type)) return;
+    const config = request.routeOptions.config as unknown as Record<string, unknown> | undefined;
+    if (config?.[UPLOAD_ROUTE] !== true) {
+      throw new UnsupportedMediaTypeException(`Unsupported Media Type: ${type.split(';')[0]}`);
+    }
+  });
+}
+
+/**
+ * The one file of a multipart upload, as a stream, with the text fields sent before it. Reading
+ * past `maxBytes` fails the stream with a 413. Fields must come before the file in the form.
+ */
+export async function uploadedFile(
+  request: FastifyRequest,
+  maxBytes: number,
+): Promise<{ file: MultipartFile; fields: Record<string, string> }> {
+  if (!request.isMultipart()) {
+    throw new UnsupportedMediaTypeException('the file must be sent as multipart/form-data');
+  }
+  const file = await request.file({ limits: { fileSize: maxBytes } });
+  if (!file) throw new BadRequestException(fieldError('file', 'a file is required'));
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(file.fields)) {
+    const part = Array.isArray(value) ? value[0] : value;
+    if (part && part.type === 'field' && typeof part.value === 'string') fields[name] = part.value;
+  }
+  return { file, fields };
+}
+
+function fieldError(field: string, error: string) {
+  return { message: 'Validation failed', fields: [{ field, errors: [error] }] };
+}
