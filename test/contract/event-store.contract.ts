@@ -149,6 +149,53 @@ export function describeEventStoreContract(
       });
     });
 
+    describe('appendAll', () => {
+      it('appends to several streams and answers in their order', async () => {
+        const [a, b] = [uniqueStream(), uniqueStream()];
+        await appendOne(b, 'no_stream');
+        const results = await store.appendAll([
+          {
+            stream: a,
+            events: [newEvent('A1', {}), newEvent('A2', {})],
+            expectedRevision: 'no_stream',
+          },
+          { stream: b, events: [newEvent('B2', {})], expectedRevision: 0 },
+        ]);
+
+        expect(results.map((r) => r.nextExpectedRevision)).toEqual([1, 1]);
+        expect(comparePositions(results[0].position, results[1].position)).toBeLessThan(0);
+        expect((await store.readStream(a)).map((e) => e.type)).toEqual(['A1', 'A2']);
+        expect((await store.readStream(b)).map((e) => e.type)).toEqual(['Noted', 'B2']);
+      });
+
+      it('writes nothing again when called again with the same events', async () => {
+        const [a, b] = [uniqueStream(), uniqueStream()];
+        const appends = [
+          { stream: a, events: [newEvent('A', {})], expectedRevision: 'no_stream' as const },
+          { stream: b, events: [newEvent('B', {})], expectedRevision: 'no_stream' as const },
+        ];
+        const first = await store.appendAll(appends);
+        const again = await store.appendAll(appends);
+
+        expect(again.map((r) => r.nextExpectedRevision)).toEqual(
+          first.map((r) => r.nextExpectedRevision),
+        );
+        expect(await store.readStream(a)).toHaveLength(1);
+        expect(await store.readStream(b)).toHaveLength(1);
+      });
+
+      it('fails on a conflict in any stream', async () => {
+        const [a, b] = [uniqueStream(), uniqueStream()];
+        await appendOne(b, 'no_stream');
+        await expect(
+          store.appendAll([
+            { stream: a, events: [newEvent('A', {})], expectedRevision: 'no_stream' },
+            { stream: b, events: [newEvent('B', {})], expectedRevision: 'no_stream' },
+          ]),
+        ).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      });
+    });
+
     describe('readStream options', () => {
       const stream = uniqueStream();
       beforeAll(async () => {

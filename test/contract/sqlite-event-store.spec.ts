@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { EventIdConflictError } from '../../src/shared/eventstore/event-store.errors';
+import {
+  EventIdConflictError,
+  WrongExpectedVersionError,
+} from '../../src/shared/eventstore/event-store.errors';
 import type { RecordedEvent } from '../../src/shared/eventstore/event-envelope';
 import { SqliteEventStore } from '../../src/shared/eventstore/sqlite-event-store';
 import { collect, newEvent, uniqueStream } from '../support/events';
@@ -26,6 +29,33 @@ describe('sqlite event store', () => {
     const second = new SqliteEventStore({ file });
     expect((await second.readStream(stream)).map((e) => e.type)).toEqual(['A', 'B']);
     await second.close();
+  });
+
+  it('appends several streams all or nothing: a conflict in one leaves every stream untouched', async () => {
+    const store = new SqliteEventStore({ file });
+    const [a, b, c] = [uniqueStream(), uniqueStream(), uniqueStream()];
+    await store.append(c, [newEvent('C', {})], 'no_stream');
+    const neighbour = store.append(uniqueStream(), [newEvent('N', {})], 'no_stream');
+
+    await expect(
+      store.appendAll([
+        { stream: a, events: [newEvent('A', {})], expectedRevision: 'no_stream' },
+        { stream: b, events: [newEvent('B', {})], expectedRevision: 'no_stream' },
+        { stream: c, events: [newEvent('C2', {})], expectedRevision: 'no_stream' },
+      ]),
+    ).rejects.toBeInstanceOf(WrongExpectedVersionError);
+
+    expect(await store.readStream(a)).toEqual([]);
+    expect(await store.readStream(b)).toEqual([]);
+    expect(await store.readStream(c)).toHaveLength(1);
+    // Another caller in the same group commit is not failed by this one's conflict.
+    await expect(neighbour).resolves.toMatchObject({ nextExpectedRevision: 0 });
+    const retried = await store.appendAll([
+      { stream: a, events: [newEvent('A', {})], expectedRevision: 'no_stream' },
+      { stream: c, events: [newEvent('C2', {})], expectedRevision: 0 },
+    ]);
+    expect(retried.map((r) => r.nextExpectedRevision)).toEqual([0, 1]);
+    await store.close();
   });
 
   it('refuses event ids already used by another stream or in another order', async () => {

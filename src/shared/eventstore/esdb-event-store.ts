@@ -38,6 +38,7 @@ import type {
   LogHead,
   ReadAllOptions,
   ReadStreamOptions,
+  StreamAppend,
   SubscribeOptions,
 } from './event-store.port';
 import { EsdbSubscription } from './esdb-subscription';
@@ -91,6 +92,22 @@ export class EsdbEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error);
     }
+  }
+
+  /**
+   * EventStoreDB has no transaction across streams: the streams are appended one after another.
+   * Each event keeps its id, so calling again with the same appends after a failure skips what
+   * was written (the server recognises the ids) and writes the rest.
+   */
+  async appendAll(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    for (const { stream, events, expectedRevision } of appends) {
+      assertValidAppend(stream, events, expectedRevision);
+    }
+    const results: AppendResult[] = [];
+    for (const { stream, events, expectedRevision } of appends) {
+      results.push(await this.append(stream, events, expectedRevision));
+    }
+    return results;
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -50,6 +50,13 @@ export interface LogHead {
   readonly recordedAt: string;
 }
 
+/** Events for one stream, appended at an expected revision. */
+export interface StreamAppend {
+  readonly stream: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision: ExpectedRevision;
+}
+
 export interface EventStore {
   /**
    * Appends atomically and durably: the promise resolves only once the events survive a crash.
@@ -61,6 +68,14 @@ export interface EventStore {
     events: readonly NewEvent[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult>;
+
+  /**
+   * Appends to several streams at once, all or nothing where the store can (SQLite: one
+   * transaction; EventStoreDB has no multi-stream transaction, so it appends stream by stream and
+   * a retry with the same event ids completes what a failure left half done). Results follow the
+   * order of `appends`. A conflict on any stream fails the whole call.
+   */
+  appendAll(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
 
   /** The stream's events; an empty array for a stream that does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

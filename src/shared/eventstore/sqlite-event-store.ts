@@ -16,6 +16,7 @@ import type {
   LogHead,
   ReadAllOptions,
   ReadStreamOptions,
+  StreamAppend,
   SubscribeOptions,
 } from './event-store.port';
 import { RecentEvents } from './recent-events';
@@ -29,12 +30,17 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
 }
 
-interface PendingAppend {
+interface StreamRows {
   readonly stream: string;
   readonly expectedRevision: ExpectedRevision;
   readonly ids: readonly string[];
   readonly rows: readonly EventColumns[];
-  readonly resolve: (result: AppendResult) => void;
+}
+
+/** One caller's append: one stream, or several that succeed or fail together. */
+interface PendingAppend {
+  readonly parts: readonly StreamRows[];
+  readonly resolve: (results: AppendResult[]) => void;
   readonly reject: (error: unknown) => void;
 }
 
@@ -177,20 +183,26 @@ export class SqliteEventStore implements EventStore {
     events: readonly NewEvent[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
+    return this.enqueue([{ stream, events, expectedRevision }]).then((results) => results[0]);
+  }
+
+  appendAll(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length === 0) return Promise.resolve([]);
+    return this.enqueue(appends);
+  }
+
+  /** Queues an append for the next group commit; every part shares the caller's savepoint. */
+  private enqueue(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     try {
       this.assertOpen();
-      assertValidAppend(stream, events, expectedRevision);
       // Serialise now: the caller may mutate its objects after the call returns.
-      const rows = events.map(toColumns);
-      return new Promise<AppendResult>((resolve, reject) => {
-        this.queue.push({
-          stream,
-          expectedRevision,
-          ids: rows.map((r) => r[0]),
-          rows,
-          resolve,
-          reject,
-        });
+      const parts = appends.map(({ stream, events, expectedRevision }): StreamRows => {
+        assertValidAppend(stream, events, expectedRevision);
+        const rows = events.map(toColumns);
+        return { stream, expectedRevision, ids: rows.map((r) => r[0]), rows };
+      });
+      return new Promise<AppendResult[]>((resolve, reject) => {
+        this.queue.push({ parts, resolve, reject });
         if (!this.flushScheduled) {
           this.flushScheduled = true;
           setImmediate(this.flush);
@@ -330,7 +342,7 @@ export class SqliteEventStore implements EventStore {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const outcomes: (AppendResult | Error)[] = [];
+    const outcomes: (AppendResult[] | Error)[] = [];
     try {
       this.writeBatch(batch, new Date().toISOString(), outcomes);
     } catch (error) {
@@ -344,9 +356,11 @@ export class SqliteEventStore implements EventStore {
       const outcome = outcomes[i];
       if (outcome instanceof Error) pending.reject(outcome);
       else {
-        // A retry answers with the original revision, which may be behind the stream's head.
-        if (!this.retries.has(outcome))
-          this.heads.set(pending.stream, outcome.nextExpectedRevision);
+        pending.parts.forEach((part, j) => {
+          // A retry answers with the original revision, which may be behind the stream's head.
+          if (!this.retries.has(outcome[j]))
+            this.heads.set(part.stream, outcome[j].nextExpectedRevision);
+        });
         pending.resolve(outcome);
       }
     });
@@ -355,7 +369,7 @@ export class SqliteEventStore implements EventStore {
   private writeBatch(
     batch: readonly PendingAppend[],
     recordedAt: string,
-    outcomes: (AppendResult | Error)[],
+    outcomes: (AppendResult[] | Error)[],
   ): void {
     const s = this.statements;
     s.begin.run();
@@ -363,7 +377,7 @@ export class SqliteEventStore implements EventStore {
       for (const pending of batch) {
         s.savepoint.run();
         try {
-          outcomes.push(this.writeOne(pending, recordedAt));
+          outcomes.push(pending.parts.map((part) => this.writeOne(part, recordedAt)));
           s.release.run();
         } catch (error) {
           s.rollbackToSavepoint.run();
@@ -383,9 +397,9 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  private writeOne(pending: PendingAppend, recordedAt: string): AppendResult {
+  private writeOne(part: StreamRows, recordedAt: string): AppendResult {
     const s = this.statements;
-    const { stream, expectedRevision, ids, rows } = pending;
+    const { stream, expectedRevision, ids, rows } = part;
     const retried = this.originalResultOfRetry(stream, ids);
     if (retried) {
       this.retries.add(retried);
