@@ -379,6 +379,45 @@ export function describeReadModelStoreContract(
         expect(await found('persian', { vendor: 'oasis' })).toEqual(['p3']);
       });
 
+      it('matches word beginnings when asked to (type-as-you-go), and only then', async () => {
+        const prefixed = async (text: string) =>
+          (await store.search(collection, text, { prefix: true, limit: 100 })).items
+            .map((h) => h.document.id)
+            .sort();
+        expect(await prefixed('pers')).toEqual(['p1', 'p3']);
+        expect(await prefixed('pers tab')).toEqual(['p3']);
+        expect(await prefixed('caf')).toEqual(['p4']);
+        expect(await prefixed('hand')).toEqual(['p1']);
+        expect(await prefixed('ersian')).toEqual([]);
+        expect(await found('pers')).toEqual([]);
+      });
+
+      it('counts documents per value of indexed fields, for a text, filters, or everything', async () => {
+        expect(await store.facets(collection, ['vendor'])).toEqual({
+          vendor: [
+            { value: 'nour', count: 2 },
+            { value: 'oasis', count: 2 },
+          ],
+        });
+        expect(await store.facets(collection, ['vendor'], { text: 'blue' })).toEqual({
+          vendor: [
+            { value: 'nour', count: 2 },
+            { value: 'oasis', count: 1 },
+          ],
+        });
+        expect(
+          await store.facets(collection, ['vendor'], {
+            text: 'pers',
+            prefix: true,
+            where: { vendor: 'oasis' },
+          }),
+        ).toEqual({ vendor: [{ value: 'oasis', count: 1 }] });
+        expect(await store.facets(collection, ['vendor'], { text: '  ' })).toEqual({ vendor: [] });
+        await expect(store.facets(collection, ['name'])).rejects.toBeInstanceOf(
+          ReadModelQueryError,
+        );
+      });
+
       it('ranks, scores and pages the hits', async () => {
         const first = await store.search(collection, 'blue', { limit: 2 });
         const second = await store.search(collection, 'blue', {

@@ -24,14 +24,19 @@ import {
   decodeCursor,
   decodeOffsetCursor,
   encodeCursor,
+  fieldKind,
   normalizeSort,
   normalizeWhere,
+  readPath,
   searchWords,
 } from './read-model-query';
 import {
   type CollectionSpec,
   type Document,
   type DocumentWrite,
+  type FacetCount,
+  type FacetOptions,
+  type FieldValue,
   type FindOptions,
   type IndexSpec,
   type Page,
@@ -73,6 +78,8 @@ const SPECS = 'rm__collections';
 const CHECKPOINTS = 'rm__checkpoints';
 const META = 'rm__meta';
 const TEXT_INDEX = 'rm_text';
+/** The folded words of a document's text fields, kept beside it for prefix search. */
+const WORDS_FIELD = '_words';
 /** Only present in search results; a stored field of that name would be shadowed. */
 const SCORE_FIELD = '_score';
 /**
@@ -129,6 +136,8 @@ export class MongoReadModelStore implements ReadModelStore {
       await ignoring(documents.dropIndex(TEXT_INDEX), NAMESPACE_NOT_FOUND, INDEX_NOT_FOUND);
     }
     if (textFields.length > 0) {
+      // Prefix search reads the words array: anchored regexes on it are index range scans.
+      await documents.createIndex({ [WORDS_FIELD]: 1 });
       await documents.createIndex(Object.fromEntries(textFields.map((f) => [f, 'text'])), {
         name: TEXT_INDEX,
         default_language: 'none',
@@ -174,13 +183,20 @@ export class MongoReadModelStore implements ReadModelStore {
       latest.delete(write.id);
       latest.set(write.id, write);
     }
-    await Promise.all([...collections.keys()].map((c) => this.specOf(c)));
+    const specs = new Map(
+      await Promise.all(
+        [...collections.keys()].map(async (c) => [c, await this.specOf(c)] as const),
+      ),
+    );
     // Settle every bulk before failing, so none is still writing when the caller retries.
     const outcomes = await Promise.allSettled(
       [...collections].map(([collection, latest]) =>
-        this.documents(collection).bulkWrite([...latest.values()].map(bulkOperation), {
-          ordered: false,
-        }),
+        this.documents(collection).bulkWrite(
+          [...latest.values()].map((write) =>
+            bulkOperation(write, specs.get(collection)?.textFields ?? []),
+          ),
+          { ordered: false },
+        ),
       ),
     );
     const failure = outcomes.find((o) => o.status === 'rejected');
@@ -260,35 +276,77 @@ export class MongoReadModelStore implements ReadModelStore {
     options: SearchOptions = {},
   ): Promise<Page<SearchHit<T>>> {
     const spec = await this.specOf(collection);
-    if (!spec.textFields?.length) {
-      throw new ReadModelQueryError(`${collection} declares no text fields to search`);
-    }
-    const words = searchWords(text);
-    if (words.length === 0) return { items: [], nextCursor: null };
+    const match = textMatch(spec, text, options.prefix);
+    if (!match) return { items: [], nextCursor: null };
     const limit = clampLimit(options.limit);
     const offset = decodeOffsetCursor(options.cursor);
     const clauses = normalizeWhere(spec, options.where).map(conditionFilter);
-    // Quoted words must all be present; bare words would be ORed.
-    const filter: MongoFilter = {
-      $text: { $search: words.map((w) => `"${w}"`).join(' ') },
-      ...(clauses.length > 0 ? { $and: clauses } : {}),
-    };
+    const filter = allOf([match.filter, ...clauses]);
+    // Prefix matches cannot use the text index's score: rank by how many words match whole.
+    const score = match.words
+      ? { $size: { $setIntersection: [`$${WORDS_FIELD}`, match.words] } }
+      : { $meta: 'textScore' };
     const records = await this.documents(collection)
-      .find(filter, {
-        projection: { [SCORE_FIELD]: { $meta: 'textScore' } },
-        sort: { [SCORE_FIELD]: { $meta: 'textScore' }, _id: 1 },
-        skip: offset,
-        limit: limit + 1,
-        batchSize: limit + 1,
-      })
+      .aggregate<MongoDocument>([
+        { $match: filter },
+        { $addFields: { [SCORE_FIELD]: score } },
+        { $sort: { [SCORE_FIELD]: -1, _id: 1 } },
+        { $skip: offset },
+        { $limit: limit + 1 },
+      ])
       .toArray();
     return {
-      items: records.slice(0, limit).map(({ [SCORE_FIELD]: score, ...record }) => ({
+      items: records.slice(0, limit).map(({ [SCORE_FIELD]: found, ...record }) => ({
         document: documentOf(record) as T,
-        score: score as number,
+        score: found as number,
       })),
       nextCursor: records.length > limit ? encodeCursor([offset + limit]) : null,
     };
+  }
+
+  async facets(
+    collection: string,
+    fields: readonly string[],
+    options: FacetOptions = {},
+  ): Promise<Record<string, FacetCount[]>> {
+    const spec = await this.specOf(collection);
+    for (const field of fields) {
+      if (fieldKind(spec, field) !== 'single') {
+        throw new ReadModelQueryError(
+          `${field} is not an indexed single-valued field of ${spec.name}`,
+        );
+      }
+    }
+    const match =
+      options.text === undefined ? undefined : textMatch(spec, options.text, options.prefix);
+    if (match === null || fields.length === 0)
+      return Object.fromEntries(fields.map((f) => [f, []]));
+    const clauses = normalizeWhere(spec, options.where).map(conditionFilter);
+    const limit = Math.max(1, Math.min(options.limit ?? 20, 200));
+    const [counted] = await this.documents(collection)
+      .aggregate<Record<string, { _id: FieldValue; count: number }[]>>([
+        { $match: allOf(match ? [match.filter, ...clauses] : clauses) },
+        {
+          $facet: Object.fromEntries(
+            fields.map((field, i) => [
+              `f${i}`,
+              [
+                { $match: { [fieldPath(field)]: { $ne: null } } },
+                { $group: { _id: `$${fieldPath(field)}`, count: { $sum: 1 } } },
+                { $sort: { count: -1, _id: 1 } },
+                { $limit: limit },
+              ],
+            ]),
+          ),
+        },
+      ])
+      .toArray();
+    return Object.fromEntries(
+      fields.map((field, i) => [
+        field,
+        (counted?.[`f${i}`] ?? []).map(({ _id, count }) => ({ value: _id, count })),
+      ]),
+    );
   }
 
   async getMeta<T>(key: string): Promise<T | null> {
@@ -330,6 +388,29 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 }
 
+/**
+ * How a text search selects documents: whole words through the text index (every word quoted,
+ * so all are required), or word prefixes through the words array. Null when there is no word.
+ */
+function textMatch(
+  spec: CollectionSpec,
+  text: string,
+  prefix = false,
+): { filter: MongoFilter; words: string[] | null } | null {
+  if (!spec.textFields?.length) {
+    throw new ReadModelQueryError(`${spec.name} declares no text fields to search`);
+  }
+  const words = prefix ? foldedWords(text) : searchWords(text);
+  if (words.length === 0) return null;
+  if (!prefix) {
+    return { filter: { $text: { $search: words.map((w) => `"${w}"`).join(' ') } }, words: null };
+  }
+  return {
+    filter: { $and: words.map((w) => ({ [WORDS_FIELD]: { $regex: `^${escapeRegex(w)}` } })) },
+    words,
+  };
+}
+
 function documentCollection(collection: string): string {
   return `rm_${collection}`;
 }
@@ -338,7 +419,10 @@ function specOfRecord(record: SpecRecord): CollectionSpec {
   return { name: record._id, indexes: record.indexes, textFields: record.textFields };
 }
 
-function bulkOperation(write: DocumentWrite): AnyBulkWriteOperation<StoredRecord> {
+function bulkOperation(
+  write: DocumentWrite,
+  textFields: readonly string[],
+): AnyBulkWriteOperation<StoredRecord> {
   if (write.document === null) return { deleteOne: { filter: { _id: write.id } } };
   return {
     replaceOne: {
@@ -346,6 +430,7 @@ function bulkOperation(write: DocumentWrite): AnyBulkWriteOperation<StoredRecord
       replacement: {
         ...write.document,
         _position: { commit: write.position.commit, prepare: write.position.prepare },
+        ...(textFields.length > 0 ? { [WORDS_FIELD]: wordsOf(write.document, textFields) } : {}),
       },
       upsert: true,
     },
@@ -354,8 +439,29 @@ function bulkOperation(write: DocumentWrite): AnyBulkWriteOperation<StoredRecord
 
 /** The document as it was written: without the store's own fields. */
 function documentOf(record: MongoDocument): Document {
-  const { _id, _position, ...document } = record;
+  const { _id, _position, [WORDS_FIELD]: _words, ...document } = record;
   return document;
+}
+
+/** The distinct words of a document's text fields, folded as the SQLite tokenizer folds them. */
+function wordsOf(document: Document, textFields: readonly string[]): string[] {
+  const words = new Set<string>();
+  for (const field of textFields) {
+    const value = readPath(document, field);
+    const texts = Array.isArray(value) ? value : [value];
+    for (const text of texts) {
+      if (typeof text === 'string') for (const word of foldedWords(text)) words.add(word);
+    }
+  }
+  return [...words];
+}
+
+function foldedWords(text: string): string[] {
+  return searchWords(text.normalize('NFD').replace(/\p{M}/gu, ''));
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 async function ignoring(operation: Promise<unknown>, ...codes: number[]): Promise<void> {

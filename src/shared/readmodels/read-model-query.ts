@@ -154,7 +154,7 @@ export function searchWords(text: string): string[] {
   ).slice(0, 32);
 }
 
-function fieldKind(spec: CollectionSpec, field: string): 'id' | 'single' | 'multi' {
+export function fieldKind(spec: CollectionSpec, field: string): 'id' | 'single' | 'multi' {
   if (field === 'id') return 'id';
   const index = spec.indexes?.find((i) => i.field === field);
   if (!index) {

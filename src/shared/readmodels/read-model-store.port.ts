@@ -50,6 +50,8 @@ export interface FindOptions {
 
 export interface SearchOptions {
   readonly where?: Where;
+  /** Every word also matches longer words it begins (type-as-you-go): `kas` finds `Kashan`. */
+  readonly prefix?: boolean;
   readonly limit?: number;
   readonly cursor?: string | null;
 }
@@ -58,6 +60,20 @@ export interface Page<T> {
   readonly items: T[];
   /** Present when more items may follow. */
   readonly nextCursor: string | null;
+}
+
+export interface FacetOptions {
+  /** Count only the documents this text finds (as `search` with the same prefix option). */
+  readonly text?: string;
+  readonly prefix?: boolean;
+  readonly where?: Where;
+  /** Values per field, most frequent first; default 20. */
+  readonly limit?: number;
+}
+
+export interface FacetCount {
+  readonly value: FieldValue;
+  readonly count: number;
 }
 
 export interface SearchHit<T> {
@@ -113,6 +129,16 @@ export interface ReadModelStore {
     text: string,
     options?: SearchOptions,
   ): Promise<Page<SearchHit<T>>>;
+
+  /**
+   * How many matching documents hold each value of each of the given indexed single-valued
+   * fields, most frequent first (ties by value); documents without the field are not counted.
+   */
+  facets(
+    collection: string,
+    fields: readonly string[],
+    options?: FacetOptions,
+  ): Promise<Record<string, FacetCount[]>>;
 
   /** Small named values for the engine's bookkeeping (which projection version is live). */
   getMeta<T>(key: string): Promise<T | null>;

@@ -10,6 +10,7 @@ import {
   decodeCursor,
   decodeOffsetCursor,
   encodeCursor,
+  fieldKind,
   normalizeSort,
   normalizeWhere,
   readPath,
@@ -20,6 +21,8 @@ import {
   type CollectionSpec,
   type Document,
   type DocumentWrite,
+  type FacetCount,
+  type FacetOptions,
   type FindOptions,
   type Page,
   ReadModelQueryError,
@@ -346,11 +349,8 @@ export class SqliteReadModelStore implements ReadModelStore {
     options: SearchOptions = {},
   ): Promise<Page<SearchHit<T>>> {
     const spec = this.specOf(collection);
-    if (!spec.textFields?.length) {
-      throw new ReadModelQueryError(`${collection} declares no text fields to search`);
-    }
-    const words = searchWords(text);
-    if (words.length === 0) return { items: [], nextCursor: null };
+    const match = this.matchOf(spec, text, options.prefix);
+    if (match === null) return { items: [], nextCursor: null };
     const limit = clampLimit(options.limit);
     const offset = decodeOffsetCursor(options.cursor);
     const filter = whereSql(collection, normalizeWhere(spec, options.where), 't');
@@ -358,7 +358,6 @@ export class SqliteReadModelStore implements ReadModelStore {
     const sql = `SELECT t.doc AS doc, -bm25(${ftsTable(collection)}) AS score
       FROM ${ftsTable(collection)} JOIN ${docTable(collection)} t ON t.rid = ${ftsTable(collection)}.rowid
       ${whereClause(filter.clauses)} ORDER BY score DESC, t.id LIMIT ? OFFSET ?`;
-    const match = words.map((w) => `"${w}"`).join(' ');
     const rows = this.query(sql).all(match, ...filter.params, limit + 1, offset) as {
       doc: string;
       score: number;
@@ -369,6 +368,53 @@ export class SqliteReadModelStore implements ReadModelStore {
         .map((r) => ({ document: JSON.parse(r.doc) as T, score: r.score })),
       nextCursor: rows.length > limit ? encodeCursor([offset + limit]) : null,
     };
+  }
+
+  async facets(
+    collection: string,
+    fields: readonly string[],
+    options: FacetOptions = {},
+  ): Promise<Record<string, FacetCount[]>> {
+    const spec = this.specOf(collection);
+    const match =
+      options.text === undefined ? undefined : this.matchOf(spec, options.text, options.prefix);
+    const filter = whereSql(collection, normalizeWhere(spec, options.where), 't');
+    const from =
+      match === undefined
+        ? `${docTable(collection)} t`
+        : `${ftsTable(collection)} JOIN ${docTable(collection)} t ON t.rid = ${ftsTable(collection)}.rowid`;
+    if (match !== undefined && match !== null)
+      filter.clauses.unshift(`${ftsTable(collection)} MATCH ?`);
+    const params = match ? [match, ...filter.params] : filter.params;
+    const limit = Math.max(1, Math.min(options.limit ?? 20, 200));
+    const counts: Record<string, FacetCount[]> = {};
+    for (const field of fields) {
+      if (fieldKind(spec, field) !== 'single') {
+        throw new ReadModelQueryError(
+          `${field} is not an indexed single-valued field of ${spec.name}`,
+        );
+      }
+      if (match === null) {
+        counts[field] = [];
+        continue;
+      }
+      const column = `t.${quote(fieldColumn(field))}`;
+      const clauses = [...filter.clauses, `${column} IS NOT NULL`];
+      const sql = `SELECT ${column} AS value, count(*) AS count FROM ${from}
+        ${whereClause(clauses)} GROUP BY ${column} ORDER BY count DESC, value LIMIT ?`;
+      counts[field] = this.query(sql).all(...params, limit) as FacetCount[];
+    }
+    return counts;
+  }
+
+  /** The FTS5 query for some text: every word required, quoted; null when there is no word. */
+  private matchOf(spec: CollectionSpec, text: string, prefix = false): string | null {
+    if (!spec.textFields?.length) {
+      throw new ReadModelQueryError(`${spec.name} declares no text fields to search`);
+    }
+    const words = searchWords(text);
+    if (words.length === 0) return null;
+    return words.map((w) => (prefix ? `"${w}"*` : `"${w}"`)).join(' ');
   }
 
   async getMeta<T>(key: string): Promise<T | null> {
