@@ -1,4 +1,6 @@
+import type { Dimensions, RugShape } from '../../src/catalog/imports/sheet-product';
 import type { ProductEvent } from '../../src/catalog/product.events';
+import type { StockEvent } from '../../src/inventory/stock.events';
 import type { VendorRegistered } from '../../src/purchasing/vendor.events';
 import type { Money } from '../../src/shared/domain/money';
 import type { RecordedEvent } from '../../src/shared/eventstore/event-envelope';
@@ -7,11 +9,11 @@ import {
   defineProjection,
 } from '../../src/shared/projections/projection-definition';
 
-type CatalogEvent = ProductEvent | VendorRegistered;
+type CatalogEvent = ProductEvent | VendorRegistered | StockEvent;
 type CatalogRecordedEvent = RecordedEvent<CatalogEvent['type']> & CatalogEvent;
 
-export interface ProductListing {
-  readonly [field: string]: unknown;
+/** A product's listing as its events tell it. */
+export interface ListedProduct {
   readonly id: string;
   readonly vendorId: string;
   readonly vendorSku: string;
@@ -22,12 +24,39 @@ export interface ProductListing {
   readonly size: string | null;
   readonly material: string | null;
   readonly images: readonly string[];
+  readonly dimensions: Dimensions | null;
   readonly cost: Money;
   readonly retailPrice: Money;
   readonly status: 'listed' | 'discontinued';
   readonly listedAt: string;
   readonly updatedAt: string;
+  readonly onHand: number;
+  /** Units held for customers. */
+  readonly reserved: number;
 }
+
+export interface ProductListing extends ListedProduct {
+  readonly [field: string]: unknown;
+  // Filter fields, kept flat so the read store can index them.
+  readonly widthCm: number | null;
+  readonly lengthCm: number | null;
+  readonly shape: RugShape | null;
+  /** Retail price in minor units. */
+  readonly price: number;
+  /** Lower-case, so filters ignore how the vendor cased it. */
+  readonly collectionKey: string | null;
+  readonly colorKey: string | null;
+  readonly inStock: boolean;
+}
+
+const STOCK_EVENTS: readonly string[] = [
+  'StockAdjusted',
+  'StockReceived',
+  'StockReserved',
+  'StockReservationReleased',
+  'StockReservationTransferred',
+  'StockIssued',
+];
 
 /**
  * Vendor names, kept beside the products: ProductListed names only the vendor id and an evolve
@@ -44,7 +73,8 @@ export interface CatalogVendor {
 /** The catalog as sales staff search it at the counter. */
 export const catalogProductsProjection = defineProjection<CatalogRecordedEvent>({
   name: 'catalog_products',
-  version: 1,
+  // v2: sizes in centimetres and shape, flat filter fields, stock on hand.
+  version: 2,
   eventTypes: [
     'VendorRegistered',
     'ProductListed',
@@ -52,11 +82,23 @@ export const catalogProductsProjection = defineProjection<CatalogRecordedEvent>(
     'ProductCostChanged',
     'ProductPriceChanged',
     'ProductDiscontinued',
+    ...STOCK_EVENTS,
   ],
   collections: [
     defineCollection<CatalogRecordedEvent, ProductListing>({
       name: 'products',
-      indexes: [{ field: 'vendorId' }, { field: 'vendorSku' }, { field: 'status' }],
+      indexes: [
+        { field: 'vendorId' },
+        { field: 'vendorSku' },
+        { field: 'status' },
+        { field: 'collectionKey' },
+        { field: 'color' },
+        { field: 'colorKey' },
+        { field: 'shape' },
+        { field: 'widthCm' },
+        { field: 'price' },
+        { field: 'inStock' },
+      ],
       textFields: ['name', 'vendorSku', 'collection', 'design', 'color'],
       documentIds: (event) => (event.type === 'VendorRegistered' ? [] : [event.data.productId]),
       evolve: (product, event) => {
@@ -64,24 +106,32 @@ export const catalogProductsProjection = defineProjection<CatalogRecordedEvent>(
         switch (event.type) {
           case 'ProductListed': {
             const { productId, ...listed } = event.data;
-            return {
+            return withFilterFields({
               id: productId,
               ...listed,
+              dimensions: listed.dimensions ?? null,
               status: 'listed',
               listedAt: updatedAt,
               updatedAt,
-            };
+              onHand: product?.onHand ?? 0,
+              reserved: product?.reserved ?? 0,
+            });
           }
           case 'ProductDetailsChanged':
-            return product && { ...product, ...event.data.changes, updatedAt };
+            return product && withFilterFields({ ...product, ...event.data.changes, updatedAt });
           case 'ProductCostChanged':
             return product && { ...product, cost: event.data.cost, updatedAt };
           case 'ProductPriceChanged':
-            return product && { ...product, retailPrice: event.data.retailPrice, updatedAt };
+            return (
+              product &&
+              withFilterFields({ ...product, retailPrice: event.data.retailPrice, updatedAt })
+            );
           case 'ProductDiscontinued':
             return product && { ...product, status: 'discontinued', updatedAt };
           case 'VendorRegistered':
             return product;
+          default:
+            return product && withStock(product, event);
         }
       },
     }),
@@ -95,3 +145,44 @@ export const catalogProductsProjection = defineProjection<CatalogRecordedEvent>(
     }),
   ],
 });
+
+function withFilterFields(product: ListedProduct): ProductListing {
+  const { dimensions } = product;
+  return {
+    ...product,
+    widthCm: dimensions?.widthCm ?? null,
+    lengthCm: dimensions?.lengthCm ?? null,
+    shape: dimensions?.shape ?? null,
+    price: product.retailPrice.amount,
+    collectionKey: product.collection?.toLowerCase() ?? null,
+    colorKey: product.color?.toLowerCase() ?? null,
+    inStock: product.onHand - product.reserved > 0,
+  };
+}
+
+/** Units on hand and held, as the stock events say: enough to tell whether one is free to sell. */
+function withStock(product: ProductListing, event: RecordedEvent & StockEvent): ProductListing {
+  let { onHand, reserved } = product;
+  switch (event.type) {
+    case 'StockAdjusted':
+      onHand = event.data.onHand;
+      break;
+    case 'StockReceived':
+      onHand = event.data.onHand;
+      reserved += event.data.reservedFor.reduce((n, r) => n + r.quantity, 0);
+      break;
+    case 'StockReserved':
+      reserved += event.data.reservation.quantity;
+      break;
+    case 'StockReservationReleased':
+      reserved -= event.data.quantity;
+      break;
+    case 'StockReservationTransferred':
+      break;
+    case 'StockIssued':
+      onHand = event.data.onHand;
+      reserved -= event.data.quantity;
+      break;
+  }
+  return { ...product, onHand, reserved, inStock: onHand - reserved > 0 };
+}

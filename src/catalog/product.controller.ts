@@ -23,6 +23,8 @@ import type { MoneyDto } from '../shared/http/money.dto';
 import { UuidPipe } from '../shared/http/uuid.pipe';
 import { RequestContext } from '../shared/http/request-context.decorator';
 import type { Page } from '../shared/readmodels/read-model-store.port';
+import type { Dimensions } from './imports/sheet-product';
+import { parseSize } from './imports/size-notation';
 import { normalizeVendorSku, productIdOf } from './product-id';
 import { ListProduct, type ProductRevision, ReviseProduct } from './product.commands';
 import { ListProductDto, ListProductsDto, ReviseProductDto } from './product.dto';
@@ -63,6 +65,7 @@ export class ProductController {
       size: optionalText(body.size) ?? null,
       material: optionalText(body.material) ?? null,
       images: imageReferences(body.images) ?? [],
+      dimensions: dimensionsOf(optionalText(body.size)) ?? null,
     };
     const outcome = await this.commands.execute<ListProduct, CommandOutcome<ProductEvent>>(
       new ListProduct(productId, details, money(body.cost), money(body.retailPrice), context),
@@ -85,6 +88,7 @@ export class ProductController {
       design: optionalText(body.design),
       color: optionalText(body.color),
       size: optionalText(body.size),
+      dimensions: dimensionsOf(optionalText(body.size)),
       material: optionalText(body.material),
       images: imageReferences(body.images),
       cost: body.cost && money(body.cost),
@@ -125,6 +129,16 @@ export class ProductController {
 function optionalText(value: string | null | undefined): string | null | undefined {
   if (value === undefined || value === null) return value;
   return value.trim() || null;
+}
+
+/**
+ * The size read into centimetres and a shape, so the product is found by width; a size typed in
+ * a form no parser knows stays as text, without dimensions. Absent stays absent.
+ */
+function dimensionsOf(size: string | null | undefined): Dimensions | null | undefined {
+  if (size === undefined || size === null) return size;
+  const parsed = parseSize(size, 'ft');
+  return parsed.ok ? parsed.dimensions : null;
 }
 
 /** Digests in one case, so the same image is the same reference however it was typed. */

@@ -22,6 +22,7 @@ const EDITABLE: readonly (keyof EditableDetails)[] = [
   'size',
   'material',
   'images',
+  'dimensions',
 ];
 
 export const productDecider: Decider<ProductCommand, ProductEvent, ProductState> = {
@@ -30,7 +31,9 @@ export const productDecider: Decider<ProductCommand, ProductEvent, ProductState>
   evolve(state, event) {
     switch (event.type) {
       case 'ProductListed': {
-        const { productId, cost, retailPrice, ...details } = event.data;
+        const { productId, cost, retailPrice, ...listed } = event.data;
+        // Listings recorded before sizes were read carry no dimensions.
+        const details = { ...listed, dimensions: listed.dimensions ?? null };
         return { status: 'listed', productId, details, cost, retailPrice };
       }
       case 'ProductDetailsChanged':

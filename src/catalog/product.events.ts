@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../shared/domain/decider';
 import type { Money } from '../shared/domain/money';
+import type { Dimensions } from './imports/sheet-product';
 
 /** What a vendor's catalog says of a product, as it reads the same whoever entered it. */
 export interface ProductDetails {
@@ -14,6 +15,8 @@ export interface ProductDetails {
   readonly material: string | null;
   /** Image references: content hashes of stored images, or URLs to fetch. */
   readonly images: readonly string[];
+  /** The size read into centimetres and a shape; null when the size is unknown or unread. */
+  readonly dimensions: Dimensions | null;
 }
 
 export type EditableDetails = Omit<ProductDetails, 'vendorId' | 'vendorSku'>;

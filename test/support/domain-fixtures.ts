@@ -22,6 +22,7 @@ export function productDetails(overrides: Partial<ProductDetails> = {}): Product
     size: '8x10',
     material: 'Wool',
     images: ['sha256-aaa'],
+    dimensions: null,
     ...overrides,
   };
 }

@@ -66,6 +66,7 @@ export class ShopCommands {
       size: '8x10',
       material: 'Wool',
       images: [],
+      dimensions: null,
     };
     await this.commands.execute(
       new ListProduct(

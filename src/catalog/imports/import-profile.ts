@@ -16,6 +16,9 @@ export const PROFILE_FIELDS = [
 ] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
+/** How a profile is named: short, lower-case, usable in a URL. */
+export const PROFILE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
 /** The fields every profile must map: without them a row cannot become a product. */
 export const REQUIRED_PROFILE_FIELDS: readonly ProfileField[] = ['vendorSku', 'name', 'cost'];
 

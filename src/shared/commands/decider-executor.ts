@@ -2,7 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Decider, DomainEvent } from '../domain/decider';
 import type { EventMetadata, NewEvent, Position } from '../eventstore/event-envelope';
 import { newEventId } from '../eventstore/event-ids';
-import { EVENT_STORE, type EventStore } from '../eventstore/event-store.port';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type StreamAppend,
+} from '../eventstore/event-store.port';
 import { Clock } from '../time/clock';
 import { AggregateStateCache } from './aggregate-state-cache';
 import type { CommandContext } from './command-context';
@@ -115,6 +119,54 @@ export class DeciderExecutor {
       revision: appended[i]?.nextExpectedRevision ?? revision,
       position: appended[i]?.position ?? last?.position ?? loaded.position,
     }));
+  }
+
+  /**
+   * One command to each of many streams, appended in one atomic call (see EventStore.appendAll):
+   * for bulk work such as applying a price sheet. `command` sees the stream's state and may
+   * return null for nothing to do. An item marked `isNew` is decided on the initial state without
+   * reading its stream, which must then not exist: when it does, the whole call fails with
+   * WrongExpectedVersionError and nothing is appended. The state cache is left alone, so a bulk
+   * run does not push out the hot streams of everyday commands.
+   */
+  async executeAcross<TCommand, TEvent extends DomainEvent, TState>(
+    decider: Decider<TCommand, TEvent, TState>,
+    items: readonly {
+      readonly stream: string;
+      readonly isNew?: boolean;
+      readonly command: (state: TState) => TCommand | null;
+    }[],
+    context: CommandContext,
+  ): Promise<{ readonly appended: number; readonly position: Position | null }> {
+    const loaded = await Promise.all(
+      items.map(async (item) => {
+        if (item.isNew) return { state: decider.initialState, revision: null };
+        const events = await this.store.readStream(item.stream);
+        const state = events.reduce(
+          (current, event) => decider.evolve(current, event as unknown as TEvent),
+          decider.initialState,
+        );
+        return { state, revision: events.at(-1)?.revision ?? null };
+      }),
+    );
+    const metadata = metadataOf(context, this.clock.now().toISOString());
+    const appends = items.flatMap((item, i): StreamAppend[] => {
+      const command = item.command(loaded[i].state);
+      const decided = command === null ? [] : decider.decide(command, loaded[i].state);
+      if (decided.length === 0) return [];
+      const events: NewEvent[] = decided.map((event) => ({
+        id: newEventId(),
+        type: event.type,
+        data: event.data,
+        metadata,
+      }));
+      return [{ stream: item.stream, events, expectedRevision: loaded[i].revision ?? 'no_stream' }];
+    });
+    const results = await this.store.appendAll(appends);
+    return {
+      appended: appends.reduce((sum, a) => sum + a.events.length, 0),
+      position: results.at(-1)?.position ?? null,
+    };
   }
 
   /** The current state of a stream, for a reader that must see the truth rather than a read model. */

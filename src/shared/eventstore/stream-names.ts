@@ -11,4 +11,6 @@ export const streams = {
   purchaseOrder: (poId: string) => `purchase_order-${poId}`,
   user: (userId: string) => `user-${userId}`,
   apiKey: (keyId: string) => `api_key-${keyId}`,
+  importProfiles: (vendorId: string) => `import_profiles-${vendorId}`,
+  catalogImport: (importId: string) => `catalog_import-${importId}`,
 } as const;

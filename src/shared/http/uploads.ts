@@ -1,5 +1,9 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
-import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  BadRequestException,
+  PayloadTooLargeException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
@@ -33,7 +37,7 @@ export async function registerUploads(fastify: FastifyInstance): Promise<void> {
 
 /**
  * The one file of a multipart upload, as a stream, with the text fields sent before it. Reading
- * past `maxBytes` fails the stream with a 413. Fields must come before the file in the form.
+ * past `maxBytes` fails the stream with a 413 (PayloadTooLargeException). Fields must come before the file in the form.
  */
 export async function uploadedFile(
   request: FastifyRequest,
@@ -44,6 +48,10 @@ export async function uploadedFile(
   }
   const file = await request.file({ limits: { fileSize: maxBytes } });
   if (!file) throw new BadRequestException(fieldError('file', 'a file is required'));
+  // Busboy only ends a file cut at the limit; failing the stream tells its reader at once.
+  file.file.on('limit', () =>
+    file.file.destroy(new PayloadTooLargeException(`the file is larger than ${maxBytes} bytes`)),
+  );
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(file.fields)) {
     const part = Array.isArray(value) ? value[0] : value;

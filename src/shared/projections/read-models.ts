@@ -8,6 +8,8 @@ import {
   type ReadModelStore,
   type SearchHit,
   type SearchOptions,
+  type FacetCount,
+  type FacetOptions,
   type Where,
 } from '../readmodels/read-model-store.port';
 import { PROJECTION_READ_SIDE, type ProjectionReadSide } from './projection-read-side';
@@ -21,6 +23,7 @@ export interface ReadCollection<T extends Document> {
   find(options?: FindOptions): Promise<Page<T>>;
   count(where?: Where): Promise<number>;
   search(text: string, options?: SearchOptions): Promise<Page<SearchHit<T>>>;
+  facets(fields: readonly string[], options?: FacetOptions): Promise<Record<string, FacetCount[]>>;
 }
 
 /**
@@ -44,6 +47,7 @@ export class ReadModels {
       find: (options) => this.store.find<T>(physical(), options),
       count: (where) => this.store.count(physical(), where),
       search: (text, options) => this.store.search<T>(physical(), text, options),
+      facets: (fields, options) => this.store.facets(physical(), fields, options),
     };
   }
 

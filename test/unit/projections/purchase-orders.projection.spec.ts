@@ -39,6 +39,7 @@ const heriz: ProductSnapshot = {
   size: "8' x 11'",
   material: 'Wool',
   images: ['sha256:4f1c9a0e'],
+  dimensions: null,
   vendorName: 'Nourison Rugs',
   cost: usd(120000),
   retailPrice: usd(289900),

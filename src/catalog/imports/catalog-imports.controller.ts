@@ -1,0 +1,157 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { isUUID } from 'class-validator';
+import { Allow } from '../../auth/access.decorators';
+import type { CommandContext } from '../../shared/commands/command-context';
+import { DeciderExecutor } from '../../shared/commands/decider-executor';
+import { entityId } from '../../shared/commands/entity-id';
+import { APP_CONFIG, type AppConfig } from '../../shared/config/app-config';
+import { streams } from '../../shared/eventstore/stream-names';
+import { RequestContext } from '../../shared/http/request-context.decorator';
+import { AcceptsUploads, uploadedFile } from '../../shared/http/uploads';
+import { UuidPipe } from '../../shared/http/uuid.pipe';
+import type { Page } from '../../shared/readmodels/read-model-store.port';
+import { catalogImportDecider } from './catalog-import.decider';
+import { ApplyImportDto, ListImportChangesDto } from './catalog-import.dto';
+import { type CatalogImportView, importView } from './catalog-import-view';
+import { ImportApplier } from './import-applier';
+import { PROFILE_NAME } from './import-profile';
+import { ImportProgressBoard } from './import-progress';
+import type { ChangeKind, StagedChange } from './import-review';
+import { ImportStaging } from './import-staging';
+import { SheetReceiver } from './sheet-receiver';
+import { normalizeVendorSku } from '../product-id';
+
+@ApiTags('catalog imports')
+@ApiBearerAuth()
+@Allow('purchasing')
+@Controller('catalog/imports')
+export class CatalogImportsController {
+  constructor(
+    private readonly receiver: SheetReceiver,
+    private readonly applier: ImportApplier,
+    private readonly staging: ImportStaging,
+    private readonly progress: ImportProgressBoard,
+    private readonly executor: DeciderExecutor,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * A price sheet, as multipart/form-data: the fields `vendorId` and `profile` (a saved profile's
+   * name), then the `file`. The sheet is read as it arrives and answered with its review; nothing
+   * in the catalog changes until the review is applied. `X-Import-Id` (a UUID) names the import,
+   * so a client can watch its progress while it uploads; otherwise the id follows from the
+   * Idempotency-Key.
+   */
+  @Post()
+  @AcceptsUploads()
+  @ApiConsumes('multipart/form-data')
+  @HttpCode(201)
+  async upload(
+    @Req() request: FastifyRequest,
+    @RequestContext() context: CommandContext,
+  ): Promise<CatalogImportView> {
+    const chosenId = request.headers['x-import-id'];
+    if (chosenId !== undefined && (typeof chosenId !== 'string' || !isUUID(chosenId))) {
+      throw new BadRequestException(fieldErrors({ 'x-import-id': 'must be a UUID' }));
+    }
+    const importId = chosenId ?? entityId(context, 'catalog-import');
+    const { file, fields } = await uploadedFile(request, this.config.catalog.maxSheetBytes);
+    const faults: Record<string, string> = {};
+    if (!fields.vendorId || !isUUID(fields.vendorId))
+      faults.vendorId = 'must be a UUID, sent before the file';
+    if (!fields.profile || !PROFILE_NAME.test(fields.profile)) {
+      faults.profile = 'must name a saved import profile, sent before the file';
+    }
+    if (Object.keys(faults).length > 0) {
+      file.file.resume();
+      throw new BadRequestException(fieldErrors(faults));
+    }
+    await this.receiver.receive(
+      {
+        importId,
+        vendorId: fields.vendorId,
+        profileName: fields.profile,
+        fileName: file.filename.slice(0, 255) || 'sheet',
+        content: file.file,
+      },
+      context,
+    );
+    return this.view(importId);
+  }
+
+  @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @Get(':id')
+  async get(@Param('id', new UuidPipe()) importId: string): Promise<CatalogImportView> {
+    return this.view(importId);
+  }
+
+  /** One kind of line of the review, in sheet order: what would change, and the invalid rows. */
+  @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @Get(':id/changes')
+  async changes(
+    @Param('id', new UuidPipe()) importId: string,
+    @Query() query: ListImportChangesDto,
+  ): Promise<Page<StagedChange>> {
+    await this.view(importId);
+    const after = query.cursor === undefined ? 0 : Number(query.cursor);
+    if (!Number.isSafeInteger(after) || after < 0) {
+      throw new BadRequestException(fieldErrors({ cursor: 'is not a cursor of this list' }));
+    }
+    const limit = query.limit ?? 50;
+    const rows = this.staging.list(importId, query.kind, after, limit + 1);
+    const items = rows.slice(0, limit);
+    return {
+      items: items.map((row) => row.change),
+      nextCursor: rows.length > limit ? String(items[items.length - 1].seq) : null,
+    };
+  }
+
+  /** Applies the reviewed changes (all, or the chosen kinds and SKUs); progress shows on the import. */
+  @Post(':id/apply')
+  @HttpCode(202)
+  async apply(
+    @Param('id', new UuidPipe()) importId: string,
+    @Body() body: ApplyImportDto,
+    @RequestContext() context: CommandContext,
+  ): Promise<CatalogImportView> {
+    const kinds = new Set<ChangeKind>(body.kinds ?? ['new', 'cost', 'price', 'details']);
+    if (body.discontinueMissing) kinds.add('missing');
+    await this.applier.startApplying(
+      importId,
+      { kinds: [...kinds], skus: body.skus ? body.skus.map(normalizeVendorSku) : null },
+      context,
+    );
+    return this.view(importId);
+  }
+
+  private async view(importId: string): Promise<CatalogImportView> {
+    const { state } = await this.executor.load(
+      catalogImportDecider,
+      streams.catalogImport(importId),
+    );
+    if (state.status === 'none')
+      throw new NotFoundException(`catalog import ${importId} does not exist`);
+    return importView(state, this.progress.view(importId));
+  }
+}
+
+function fieldErrors(faults: Record<string, string>) {
+  return {
+    message: 'Validation failed',
+    fields: Object.entries(faults).map(([field, error]) => ({ field, errors: [error] })),
+  };
+}

@@ -1,0 +1,91 @@
+import { BadRequestException, Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Allow } from '../../auth/access.decorators';
+import { vendorDecider } from '../../purchasing/vendor.decider';
+import type { CommandContext } from '../../shared/commands/command-context';
+import { DeciderExecutor } from '../../shared/commands/decider-executor';
+import { UnknownEntityError } from '../../shared/domain/domain-errors';
+import { streams } from '../../shared/eventstore/stream-names';
+import { setLogPosition } from '../../shared/http/log-position';
+import { PatternPipe } from '../../shared/http/pattern.pipe';
+import { RequestContext } from '../../shared/http/request-context.decorator';
+import { UuidPipe } from '../../shared/http/uuid.pipe';
+import { type ImportProfile, PROFILE_NAME } from './import-profile';
+import { SaveImportProfile } from './import-profile.commands';
+import { importProfilesDecider } from './import-profiles.decider';
+import { validateProfile } from './row-mapper';
+
+/** Each vendor's sheet layouts, saved by name for its next price sheet. */
+@ApiTags('catalog imports')
+@ApiBearerAuth()
+@Allow('purchasing')
+@Controller('vendors/:vendorId/import-profiles')
+export class ImportProfilesController {
+  constructor(private readonly executor: DeciderExecutor) {}
+
+  /** Saves (or replaces) the profile under its name; the body is the profile without its name. */
+  @Put(':name')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      example: {
+        format: 'csv',
+        currency: 'USD',
+        columns: {
+          vendorSku: 'Item #',
+          name: 'Description',
+          cost: 'Wholesale',
+          retailPrice: 'MSRP',
+          size: 'Size',
+        },
+      },
+    },
+  })
+  async save(
+    @Param('vendorId', new UuidPipe()) vendorId: string,
+    @Param(
+      'name',
+      new PatternPipe('name', PROFILE_NAME, 'must be lower-case letters, digits and dashes'),
+    )
+    name: string,
+    @Body() body: Record<string, unknown>,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ vendorId: string; name: string; changed: boolean }> {
+    const checked = validateProfile({ ...body, name });
+    if (!checked.ok) {
+      throw new BadRequestException({
+        message: 'Validation failed',
+        fields: [{ field: 'body', errors: checked.errors }],
+      });
+    }
+    await this.assertVendor(vendorId);
+    const outcome = await this.executor.execute(
+      importProfilesDecider,
+      streams.importProfiles(vendorId),
+      new SaveImportProfile(vendorId, checked.profile, context),
+      context,
+    );
+    setLogPosition(reply, outcome.position);
+    return { vendorId, name, changed: outcome.events.length > 0 };
+  }
+
+  @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @Get()
+  async list(
+    @Param('vendorId', new UuidPipe()) vendorId: string,
+  ): Promise<{ items: ImportProfile[] }> {
+    await this.assertVendor(vendorId);
+    const { state } = await this.executor.load(
+      importProfilesDecider,
+      streams.importProfiles(vendorId),
+    );
+    return { items: Object.values(state.profiles).sort((a, b) => a.name.localeCompare(b.name)) };
+  }
+
+  private async assertVendor(vendorId: string): Promise<void> {
+    const { state } = await this.executor.load(vendorDecider, streams.vendor(vendorId));
+    if (state.status !== 'registered') throw new UnknownEntityError('vendor', vendorId);
+  }
+}
