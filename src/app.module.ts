@@ -6,6 +6,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { CustomersModule } from './customers/customers.module';
 import { BackordersModule } from './backorders/backorders.module';
 import { HealthModule } from './health/health.module';
+import { ImagesModule } from './images/images.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { PurchasingModule } from './purchasing/purchasing.module';
@@ -57,6 +58,7 @@ import { ReadModelsModule } from './shared/readmodels/read-models.module';
     BackordersModule,
     ReceivingModule,
     NotificationsModule,
+    ImagesModule,
   ],
 })
 export class AppModule {}

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures the real stack on this machine and prints a table. Sizes are the
  * issue's own; `npm run bench -- --quick` runs a tenth of them to try the harness, and naming
- * suites (`npm run bench -- backorders`) runs only those: foundation, backorders.
+ * suites (`npm run bench -- backorders`) runs only those: foundation, backorders, catalog.
  * Timings are printed here, never asserted in tests. It runs with the V8 flags `npm start` gives
  * the server (a 32 MB young generation: event processing allocates many short-lived objects).
  */
@@ -14,6 +14,8 @@ import { benchBatchAppends, benchConcurrentAppends, fillLog } from './event-stor
 import { measureReadAll } from './read-all.bench';
 import { benchBackorders } from './backorder-http.bench';
 import { measureReplay } from './projection-replay.bench';
+import { benchCatalog } from './catalog.bench';
+import { benchThumbnail } from './thumbnail.bench';
 
 const quick = process.argv.includes('--quick');
 const scale = (n: number) => (quick ? n / 10 : n);
@@ -40,6 +42,20 @@ async function main(): Promise<void> {
         logSize: scale(1_000_000),
       };
       rows.push(...(await benchBackorders(options, step)));
+    }
+    if (runs('catalog')) {
+      step('building the server ...');
+      execSync('npx nest build', { stdio: 'inherit' });
+      const options = {
+        dataDir: join(dir.path, 'catalog-server'),
+        sheetsDir: join(dir.path, 'catalog-sheets'),
+        vendors: 12,
+        products: scale(500_000),
+        queries: 1_000,
+      };
+      rows.push(...(await benchCatalog(options, step)));
+      step('making the thumbnail and medium size of a 6000x4000 JPEG ...');
+      rows.push(...(await benchThumbnail()));
     }
   } finally {
     dir.remove();

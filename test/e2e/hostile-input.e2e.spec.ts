@@ -98,6 +98,22 @@ describe('hostile input', () => {
       lines: { poLineId: string }[];
     };
     ids.poLine = po.lines[0].poLineId;
+    // A reviewed price sheet, so that applying it is a real route to attack.
+    const profile = {
+      format: 'csv',
+      currency: 'USD',
+      columns: { vendorSku: 'SKU', name: 'Name', cost: 'Cost', retailPrice: 'Retail' },
+    };
+    await t.http.put(`/vendors/${ids.vendor}/import-profiles/hostile`).send(profile).expect(200);
+    const sheet = Buffer.from('SKU,Name,Cost,Retail\nHOS-2,Hostile Kilim,100,200\n');
+    ids.catalogImport = (
+      await t.http
+        .post('/catalog/imports')
+        .field('vendorId', ids.vendor)
+        .field('profile', 'hostile')
+        .attach('file', sheet, 'hostile.csv')
+        .expect(201)
+    ).body.id;
     routes = discoverWriteRoutes(t.app);
   }, 60_000);
 
@@ -111,6 +127,7 @@ describe('hostile input', () => {
     '/vendors': 'vendor',
     '/products': 'product',
     '/customers': 'customer',
+    '/catalog': 'catalogImport',
   };
   const realParam = (route: WriteRoute, name: string): string => {
     const root = `/${route.path.split('/')[1]}`;

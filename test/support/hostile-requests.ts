@@ -2,6 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import { DECORATORS } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage } from 'class-validator';
@@ -25,6 +26,8 @@ export interface WriteRoute {
   /** The DTO of the handler's `@Body()`, or null when it reads no body. */
   readonly body: Type | null;
   readonly params: readonly string[];
+  /** Marked @AcceptsUploads: a multipart body is its form, refused for what is in it, not its type. */
+  readonly uploads: boolean;
 }
 
 /** What a refusal must look like: the statuses allowed and whether a 400 must name the fields. */
@@ -82,7 +85,7 @@ const WRITE_METHOD_NAMES: readonly WriteMethod[] = ['POST', 'PUT', 'PATCH', 'DEL
 /** Every write route of every controller the app has, with the DTO its handler validates. */
 export function discoverWriteRoutes(app: INestApplication): WriteRoute[] {
   const routes: WriteRoute[] = [];
-  for (const { method, path, controller, handlerName } of controllerRoutes(app)) {
+  for (const { method, path, controller, handler, handlerName } of controllerRoutes(app)) {
     if (!isWrite(method)) continue;
     const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handlerName) ??
       {}) as Record<string, { index: number }>;
@@ -100,6 +103,11 @@ export function discoverWriteRoutes(app: INestApplication): WriteRoute[] {
       handler: `${controller.name}.${handlerName}`,
       body: bodyArg ? paramTypes[bodyArg[1].index] : null,
       params: [...path.matchAll(/:(\w+)/g)].map((match) => match[1]),
+      uploads:
+        (
+          Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as
+            { acceptsUploads?: boolean } | undefined
+        )?.acceptsUploads === true,
     });
   }
   return routes.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
@@ -222,6 +230,7 @@ function sampleScalar(dto: Type, rule: FieldRule, ids: Readonly<Record<string, s
   if (isNumeric(rule)) {
     return [1, 2, 0, -1].find((n) => numberPasses(rule, n)) ?? constraint(rule, 'min');
   }
+  if (rule.rules.has('isBoolean')) return false;
   if (rule.rules.has('isIso8601')) return '2026-12-15';
   if (rule.rules.has('isEmail')) return 'hostile@example.com';
   if (rule.rules.has('isImageReference')) return 'https://images.example/hostile.jpg';
@@ -322,7 +331,7 @@ function objectsOf(dto: Type, prefix: Path = []): Path[] {
 /** Values of the wrong kind for the field, each certain to break one of its rules. */
 function wrongValues(rule: FieldRule, sample: unknown): [string, unknown][] {
   const values: [string, unknown][] = [
-    ['a boolean', true],
+    ...(rule.rules.has('isBoolean') ? [] : [['a boolean', true] as [string, unknown]]),
     ['an object', { value: sample }],
   ];
   if (!rule.mayBeNull) values.push(['null', null]);
@@ -582,10 +591,15 @@ export function hostileCases(
   add('malformed-json', 'bytes that are not UTF-8', Buffer.from([0xff, 0xfe, 0x7b, 0x7d]));
 
   const sent = carrier ?? '{}';
+  const form = ['multipart/form-data; boundary=hostile', multipart(sent)] as const;
+  if (route.uploads) {
+    // Its own media type: a form whose only part is a text field still lacks the file.
+    add('validation', 'a multipart form without its file', form[1], { 'content-type': form[0] });
+  }
   for (const [type, payload] of [
     ['text/plain', sent],
     ['application/x-www-form-urlencoded', formOf(JSON.parse(sent) as Body) || 'reason=x'],
-    ['multipart/form-data; boundary=hostile', multipart(sent)],
+    ...(route.uploads ? [] : [form]),
     ['application/xml', '<reason>x</reason>'],
     ['text/html', '<p>x</p>'],
     ['application/octet-stream', sent],
@@ -599,7 +613,10 @@ export function hostileCases(
   add('too-large', 'a body just over the limit', encode({ ...(base ?? {}), padding }));
   add('too-large', 'a body of 4 MiB', encode({ padding: 'x'.repeat(4 * 1024 * 1024) }));
 
-  for (const name of route.params) {
+  // A name in the path (an import profile's) is chosen by the caller, not looked up: any
+  // well-formed one is a create, so only ids get the malformed and unknown cases.
+  const idParams = route.params.filter((name) => /id$/i.test(name));
+  for (const name of idParams) {
     for (const [label, id] of MALFORMED_IDS) {
       const url = urlWith({ ...realValues, [name]: id });
       add('malformed-id', `:${name} is ${label}`, carrier, carrier ? json : {}, url);
@@ -607,10 +624,11 @@ export function hostileCases(
     const unknown = urlWith({ ...realValues, [name]: context.unknownParam(route, name) });
     add('unknown-id', `:${name} is unknown`, carrier, carrier ? json : {}, unknown);
   }
-  if (route.params.length > 1) {
-    const unknown = urlWith(
-      Object.fromEntries(route.params.map((name) => [name, context.unknownParam(route, name)])),
-    );
+  if (idParams.length > 1) {
+    const unknown = urlWith({
+      ...realValues,
+      ...Object.fromEntries(idParams.map((name) => [name, context.unknownParam(route, name)])),
+    });
     add('unknown-id', 'every id is unknown', carrier, carrier ? json : {}, unknown);
   }
 

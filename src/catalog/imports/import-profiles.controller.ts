@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../../auth/access.decorators';
 import { vendorDecider } from '../../purchasing/vendor.decider';
@@ -13,6 +13,7 @@ import { RequestContext } from '../../shared/http/request-context.decorator';
 import { UuidPipe } from '../../shared/http/uuid.pipe';
 import { type ImportProfile, PROFILE_NAME } from './import-profile';
 import { SaveImportProfile } from './import-profile.commands';
+import { SaveImportProfileDto } from './import-profile.dto';
 import { importProfilesDecider } from './import-profiles.decider';
 import { validateProfile } from './row-mapper';
 
@@ -20,47 +21,32 @@ import { validateProfile } from './row-mapper';
 @ApiTags('catalog imports')
 @ApiBearerAuth()
 @Allow('purchasing')
-@Controller('vendors/:vendorId/import-profiles')
+@Controller('vendors/:id/import-profiles')
 export class ImportProfilesController {
   constructor(private readonly executor: DeciderExecutor) {}
 
   /** Saves (or replaces) the profile under its name; the body is the profile without its name. */
   @Put(':name')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      example: {
-        format: 'csv',
-        currency: 'USD',
-        columns: {
-          vendorSku: 'Item #',
-          name: 'Description',
-          cost: 'Wholesale',
-          retailPrice: 'MSRP',
-          size: 'Size',
-        },
-      },
-    },
-  })
   async save(
-    @Param('vendorId', new UuidPipe()) vendorId: string,
+    @Param('id', new UuidPipe()) vendorId: string,
     @Param(
       'name',
       new PatternPipe('name', PROFILE_NAME, 'must be lower-case letters, digits and dashes'),
     )
     name: string,
-    @Body() body: Record<string, unknown>,
+    @Body() body: SaveImportProfileDto,
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ vendorId: string; name: string; changed: boolean }> {
-    const checked = validateProfile({ ...body, name });
+    await this.assertVendor(vendorId);
+    // Plain JSON again: the DTO instance carries class prototypes the decider should not keep.
+    const checked = validateProfile(JSON.parse(JSON.stringify({ ...body, name })));
     if (!checked.ok) {
       throw new BadRequestException({
         message: 'Validation failed',
         fields: [{ field: 'body', errors: checked.errors }],
       });
     }
-    await this.assertVendor(vendorId);
     const outcome = await this.executor.execute(
       importProfilesDecider,
       streams.importProfiles(vendorId),
@@ -73,9 +59,7 @@ export class ImportProfilesController {
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
   @Get()
-  async list(
-    @Param('vendorId', new UuidPipe()) vendorId: string,
-  ): Promise<{ items: ImportProfile[] }> {
+  async list(@Param('id', new UuidPipe()) vendorId: string): Promise<{ items: ImportProfile[] }> {
     await this.assertVendor(vendorId);
     const { state } = await this.executor.load(
       importProfilesDecider,

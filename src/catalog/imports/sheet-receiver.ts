@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
+import { BadRequestException, HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { Transform, type Readable } from 'node:stream';
 import {
   catalogProductsProjection,
@@ -79,7 +79,11 @@ export class SheetReceiver {
       }),
     );
     // The upload's own errors (too large, broken off) reach the reader through the pipe.
-    sheet.content.on('error', (error) => counted.destroy(error));
+    let uploadBroke = false;
+    sheet.content.on('error', (error) => {
+      uploadBroke = true;
+      counted.destroy(error);
+    });
     const read = readSheet(counted, { format: profile.format, delimiter: profile.delimiter });
     let headers: string[];
     try {
@@ -122,6 +126,11 @@ export class SheetReceiver {
         new FailCatalogImport(sheet.importId, reason, context),
         context,
       );
+      // The upload broke off or was malformed: the client's doing, not the server's.
+      const status = (error as { statusCode?: number }).statusCode;
+      if (uploadBroke && status === undefined && !(error instanceof HttpException)) {
+        throw new BadRequestException(fileError(`the sheet could not be read: ${reason}`));
+      }
       throw error;
     }
   }

@@ -33,6 +33,14 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For (rate limits use it). */
   readonly trustProxy: boolean;
+  readonly images: {
+    /** Largest product picture accepted for upload, in bytes (uploads are streamed, not buffered). */
+    readonly maxUploadBytes: number;
+  };
+  readonly catalog: {
+    /** Largest price sheet accepted for import, in bytes (sheets are streamed, never held). */
+    readonly maxSheetBytes: number;
+  };
 }
 
 export interface AuthConfig {
@@ -81,6 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
     trustProxy: oneOf(env, 'TRUST_PROXY', ['true', 'false'], 'false') === 'true',
+    images: {
+      maxUploadBytes: integer(env, 'IMAGE_MAX_BYTES', 52_428_800, 1024, 1_073_741_824),
+    },
+    catalog: {
+      maxSheetBytes: integer(env, 'CATALOG_SHEET_MAX_BYTES', 1_073_741_824, 1024, 17_179_869_184),
+    },
   };
 }
 

@@ -46,7 +46,17 @@ export async function uploadedFile(
   if (!request.isMultipart()) {
     throw new UnsupportedMediaTypeException('the file must be sent as multipart/form-data');
   }
-  const file = await request.file({ limits: { fileSize: maxBytes } });
+  let file: MultipartFile | undefined;
+  try {
+    file = await request.file({ limits: { fileSize: maxBytes } });
+  } catch (error) {
+    // A malformed form (no boundary, cut off, a bad part header) is the client's: a 400.
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status < 500) throw error;
+    throw new BadRequestException(
+      fieldError('file', `malformed form: ${(error as Error).message}`),
+    );
+  }
   if (!file) throw new BadRequestException(fieldError('file', 'a file is required'));
   // Busboy only ends a file cut at the limit; failing the stream tells its reader at once.
   file.file.on('limit', () =>
