@@ -91,8 +91,8 @@ describe('catalog imports', () => {
       sheet([
         'nr-kas-0508;KASHAN MEDALLION IVORY/NAVY;Persian Heritage;ivory/navy;5\'3" x 7\'6";649.00;1299.00;https://img.example/kas-1.jpg|https://img.example/kas-2.jpg',
         'NR-HER-0811;"Heriz; Hand-Knotted";Persian Heritage;Rust;8x11;1.249,00;2.499,00;',
-        'NR-RUN-0210;Kilim Runner;Nomad;Sage;2\'6" x 10\' runner;129;279;',
-        'NR-RND-0800;Oushak Round;Oushak;Ivory;8\' round;899;1899;',
+        "NR-RUN-0210;Kilim Runner;Nomad;Sage;2'6\" x 10' runner;129;279;",
+        "NR-RND-0800;Oushak Round;Oushak;Ivory;8' round;899;1899;",
         'NR-MET-0001;Metric Modern;Urban;Charcoal;160x230 cm;310;699;',
         'NR-BAD-0001;Broken Price;Urban;Grey;5x8;-10;99;',
         'NR-BAD-0002;Odd Size;Urban;Grey;large;10;99;',
@@ -175,7 +175,7 @@ describe('catalog imports', () => {
       sheet([
         'NR-KAS-0508;Kashan Medallion Ivory/Navy;Persian Heritage;Ivory/Navy;5\'3" x 7\'6";649.00;1399.00;https://img.example/kas-1.jpg|https://img.example/kas-2.jpg',
         'NR-HER-0811;"Heriz; Hand-Knotted";Persian Heritage;Rust;8x11;1.349,00;2.499,00;',
-        'NR-RUN-0210;Kilim Runner;Nomad;Sage;2\'6" x 10\' runner;129;279;',
+        "NR-RUN-0210;Kilim Runner;Nomad;Sage;2'6\" x 10' runner;129;279;",
         'NR-MET-0001;Metric Modern;Urban;Charcoal;160x230 cm;310;699;',
         'NR-NEW-0001;Tabriz Garden;Persian Heritage;Blue;9x12;2000;4400;',
       ]),
@@ -249,10 +249,7 @@ describe('catalog imports', () => {
       .expect(400);
     expect((await log()).length).toBe(before);
     // Multipart is refused where a route takes JSON.
-    await t.http
-      .post('/vendors')
-      .field('name', 'Form Vendor')
-      .expect(415);
+    await t.http.post('/vendors').field('name', 'Form Vendor').expect(415);
   });
 
   it('keeps going past rows in another encoding, and fails an oversized sheet without applying it', async () => {
@@ -267,7 +264,10 @@ describe('catalog imports', () => {
     expect(bad).toMatchObject({ rowNumber: 3 });
     expect(bad.reason).toMatch(/UTF-8/);
 
-    const rows = Array.from({ length: 2000 }, (_, i) => `NR-BIG-${i};Big Rug ${i};Urban;Grey;5x8;100;200;`);
+    const rows = Array.from(
+      { length: 2000 },
+      (_, i) => `NR-BIG-${i};Big Rug ${i};Urban;Grey;5x8;100;200;`,
+    );
     const before = await productEvents();
     const tooLarge = await upload(sheet(rows), {}, 'big.csv');
     expect(tooLarge.status).toBe(413);

@@ -2,11 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Decider, DomainEvent } from '../domain/decider';
 import type { EventMetadata, NewEvent, Position } from '../eventstore/event-envelope';
 import { newEventId } from '../eventstore/event-ids';
-import {
-  EVENT_STORE,
-  type EventStore,
-  type StreamAppend,
-} from '../eventstore/event-store.port';
+import { EVENT_STORE, type EventStore, type StreamAppend } from '../eventstore/event-store.port';
 import { Clock } from '../time/clock';
 import { AggregateStateCache } from './aggregate-state-cache';
 import type { CommandContext } from './command-context';
