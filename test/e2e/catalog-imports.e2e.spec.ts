@@ -284,6 +284,7 @@ describe('catalog imports', () => {
         .send({ customerId: customer, lines: [{ productId: kashan.id, quantity: 1 }] })
         .expect(201)
     ).body;
+    await settle();
     const order = (await t.http.get(`/backorders/${placed.id}`).expect(200)).body;
     expect(order.lines[0].product).toMatchObject({
       vendorSku: 'NR-KAS-0508',

@@ -200,6 +200,7 @@ describe('the catalog over HTTP', () => {
         '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
         'https://images.nourison.example/NR-KAS-0508.jpg',
       ],
+      dimensions: { widthCm: 152.4, lengthCm: 243.8, shape: 'rectangle' },
       cost: usd(64900),
       retailPrice: usd(134900),
     });

@@ -68,6 +68,17 @@ describe('catalog products projection', () => {
       status: 'discontinued',
       listedAt: listed.metadata.occurredAt,
       updatedAt: discontinued.metadata.occurredAt,
+      // A listing recorded before sizes were read: no dimensions, no width to filter on.
+      dimensions: null,
+      widthCm: null,
+      lengthCm: null,
+      shape: null,
+      price: 134900,
+      collectionKey: null,
+      colorKey: 'ivory/navy',
+      onHand: 0,
+      reserved: 0,
+      inStock: false,
     });
   });
 
@@ -93,7 +104,7 @@ describe('catalog products projection', () => {
   it('finds products by words of name, SKU, design or color, within a vendor', async () => {
     await harness.apply([vendor, listed]);
     const search = async (text: string, vendorId?: string) =>
-      (await harness.store.search('products_v1', text, { where: { vendorId } })).items.map(
+      (await harness.store.search('products_v2', text, { where: { vendorId } })).items.map(
         (h) => h.document.id,
       );
     expect(await search('kashan ivory')).toEqual(['p1']);
