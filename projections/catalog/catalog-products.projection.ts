@@ -1,6 +1,7 @@
 import type { Dimensions, RugShape } from '../../src/catalog/imports/sheet-product';
 import type { ProductEvent } from '../../src/catalog/product.events';
 import type { StockEvent } from '../../src/inventory/stock.events';
+import { STOCK_EVENT_TYPES } from '../inventory/stock-levels.projection';
 import type { VendorRegistered } from '../../src/purchasing/vendor.events';
 import type { Money } from '../../src/shared/domain/money';
 import type { RecordedEvent } from '../../src/shared/eventstore/event-envelope';
@@ -49,15 +50,6 @@ export interface ProductListing extends ListedProduct {
   readonly inStock: boolean;
 }
 
-const STOCK_EVENTS: readonly string[] = [
-  'StockAdjusted',
-  'StockReceived',
-  'StockReserved',
-  'StockReservationReleased',
-  'StockReservationTransferred',
-  'StockIssued',
-];
-
 /**
  * Vendor names, kept beside the products: ProductListed names only the vendor id and an evolve
  * sees one document, so queries join the name from here (same projection, same checkpoint: a
@@ -82,7 +74,7 @@ export const catalogProductsProjection = defineProjection<CatalogRecordedEvent>(
     'ProductCostChanged',
     'ProductPriceChanged',
     'ProductDiscontinued',
-    ...STOCK_EVENTS,
+    ...STOCK_EVENT_TYPES,
   ],
   collections: [
     defineCollection<CatalogRecordedEvent, ProductListing>({

@@ -23,18 +23,21 @@ export function emptyStockLevel(productId: string): StockLevel {
   return { id: productId, onHand: 0, reserved: 0, available: 0, reservations: [], updatedAt: null };
 }
 
+/** Every event that changes a product's stock: other views that show stock follow them too. */
+export const STOCK_EVENT_TYPES: readonly StockEvent['type'][] = [
+  'StockAdjusted',
+  'StockReceived',
+  'StockReserved',
+  'StockReservationReleased',
+  'StockReservationTransferred',
+  'StockIssued',
+];
+
 /** Units on hand, held for customers and free to sell, per product. */
 export const stockLevelsProjection = defineProjection<StockRecordedEvent>({
   name: 'stock_levels',
   version: 1,
-  eventTypes: [
-    'StockAdjusted',
-    'StockReceived',
-    'StockReserved',
-    'StockReservationReleased',
-    'StockReservationTransferred',
-    'StockIssued',
-  ],
+  eventTypes: [...STOCK_EVENT_TYPES],
   collections: [
     defineCollection<StockRecordedEvent, StockLevel>({
       name: 'stock',

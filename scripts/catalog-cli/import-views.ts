@@ -1,18 +1,10 @@
 /** What the server answers about imports: the shapes the CLI reads. */
+import type { ImportReview } from '../../src/catalog/imports/import-review';
 
 export type ImportStatus = 'receiving' | 'reviewed' | 'failed' | 'applying' | 'applied';
 
-export interface ImportReviewCounts {
-  readonly rows: number;
-  readonly valid: number;
-  readonly invalid: number;
-  readonly new: number;
-  readonly costChanged: number;
-  readonly priceChanged: number;
-  readonly detailsChanged: number;
-  readonly unchanged: number;
-  readonly missing: number;
-}
+/** The review's counts, as the server computes them. */
+export type ImportReviewCounts = ImportReview;
 
 export interface ImportView {
   readonly id: string;
