@@ -1,8 +1,4 @@
-import {
-  BadRequestException,
-  PayloadTooLargeException,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,6 +7,7 @@ import { join } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import sharp from 'sharp';
+import { invalidFields } from '../shared/http/invalid-fields';
 
 /**
  * More pixels than any camera or scanner of a rug makes (a 16,000 x 12,500 scan): a small file
@@ -140,14 +137,8 @@ export async function renderVariant(path: string, variant: RenditionVariant): Pr
       .toBuffer({ resolveWithObject: true });
     return { data, contentType: RENDITION_CONTENT_TYPE, width: info.width, height: info.height };
   } catch (error) {
-    throw new BadRequestException({
-      message: 'Validation failed',
-      fields: [
-        {
-          field: 'file',
-          errors: [`the picture's data is damaged and cannot be shown (${errorText(error)})`],
-        },
-      ],
+    throw invalidFields({
+      file: `the picture's data is damaged and cannot be shown (${errorText(error)})`,
     });
   }
 }

@@ -23,6 +23,7 @@ import {
   stageUpload,
   tooLarge,
 } from './image-renditions';
+import { invalidFields } from '../shared/http/invalid-fields';
 
 /** The form field the picture is sent in. */
 export const UPLOAD_FIELD = 'file';
@@ -154,10 +155,7 @@ function asClientError(error: unknown): unknown {
 }
 
 function fileError(error: string): BadRequestException {
-  return new BadRequestException({
-    message: 'Validation failed',
-    fields: [{ field: UPLOAD_FIELD, errors: [error] }],
-  });
+  return invalidFields({ [UPLOAD_FIELD]: error });
 }
 
 /** At most `limit` tasks at once; the others wait their turn in order. */

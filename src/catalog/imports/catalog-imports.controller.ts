@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
@@ -21,6 +20,7 @@ import { entityId } from '../../shared/commands/entity-id';
 import { APP_CONFIG, type AppConfig } from '../../shared/config/app-config';
 import { streams } from '../../shared/eventstore/stream-names';
 import { RequestContext } from '../../shared/http/request-context.decorator';
+import { invalidFields } from '../../shared/http/invalid-fields';
 import { AcceptsUploads, uploadedFile } from '../../shared/http/uploads';
 import { UuidPipe } from '../../shared/http/uuid.pipe';
 import type { Page } from '../../shared/readmodels/read-model-store.port';
@@ -66,7 +66,7 @@ export class CatalogImportsController {
   ): Promise<CatalogImportView> {
     const chosenId = request.headers['x-import-id'];
     if (chosenId !== undefined && (typeof chosenId !== 'string' || !isUUID(chosenId))) {
-      throw new BadRequestException(fieldErrors({ 'x-import-id': 'must be a UUID' }));
+      throw invalidFields({ 'x-import-id': 'must be a UUID' });
     }
     const importId = chosenId ?? entityId(context, 'catalog-import');
     const { file, fields } = await uploadedFile(request, this.config.catalog.maxSheetBytes);
@@ -78,7 +78,7 @@ export class CatalogImportsController {
     }
     if (Object.keys(faults).length > 0) {
       file.file.resume();
-      throw new BadRequestException(fieldErrors(faults));
+      throw invalidFields(faults);
     }
     await this.receiver.receive(
       {
@@ -109,7 +109,7 @@ export class CatalogImportsController {
     await this.view(importId);
     const after = query.cursor === undefined ? 0 : Number(query.cursor);
     if (!Number.isSafeInteger(after) || after < 0) {
-      throw new BadRequestException(fieldErrors({ cursor: 'is not a cursor of this list' }));
+      throw invalidFields({ cursor: 'is not a cursor of this list' });
     }
     const limit = query.limit ?? 50;
     const rows = this.staging.list(importId, query.kind, after, limit + 1);
@@ -147,11 +147,4 @@ export class CatalogImportsController {
       throw new NotFoundException(`catalog import ${importId} does not exist`);
     return importView(state, this.progress.view(importId));
   }
-}
-
-function fieldErrors(faults: Record<string, string>) {
-  return {
-    message: 'Validation failed',
-    fields: Object.entries(faults).map(([field, error]) => ({ field, errors: [error] })),
-  };
 }

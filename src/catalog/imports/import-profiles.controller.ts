@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../../auth/access.decorators';
@@ -7,6 +7,7 @@ import type { CommandContext } from '../../shared/commands/command-context';
 import { DeciderExecutor } from '../../shared/commands/decider-executor';
 import { UnknownEntityError } from '../../shared/domain/domain-errors';
 import { streams } from '../../shared/eventstore/stream-names';
+import { invalidFields } from '../../shared/http/invalid-fields';
 import { setLogPosition } from '../../shared/http/log-position';
 import { PatternPipe } from '../../shared/http/pattern.pipe';
 import { RequestContext } from '../../shared/http/request-context.decorator';
@@ -42,10 +43,7 @@ export class ImportProfilesController {
     // Plain JSON again: the DTO instance carries class prototypes the decider should not keep.
     const checked = validateProfile(JSON.parse(JSON.stringify({ ...body, name })));
     if (!checked.ok) {
-      throw new BadRequestException({
-        message: 'Validation failed',
-        fields: [{ field: 'body', errors: checked.errors }],
-      });
+      throw invalidFields({ body: checked.errors });
     }
     const outcome = await this.executor.execute(
       importProfilesDecider,

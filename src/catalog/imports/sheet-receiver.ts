@@ -1,4 +1,4 @@
-import { BadRequestException, HttpException, Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { Transform, type Readable } from 'node:stream';
 import {
   catalogProductsProjection,
@@ -10,6 +10,7 @@ import { DeciderExecutor } from '../../shared/commands/decider-executor';
 import { UnknownEntityError } from '../../shared/domain/domain-errors';
 import type { Position } from '../../shared/eventstore/event-envelope';
 import { EVENT_STORE, type EventStore } from '../../shared/eventstore/event-store.port';
+import { invalidFields } from '../../shared/http/invalid-fields';
 import { streams } from '../../shared/eventstore/stream-names';
 import { ReadModels } from '../../shared/projections/read-models';
 import { productIdOf } from '../product-id';
@@ -89,16 +90,14 @@ export class SheetReceiver {
     try {
       headers = await read.headers;
     } catch (error) {
-      throw new BadRequestException(fileError((error as Error).message));
+      throw invalidFields({ file: (error as Error).message });
     }
     const missing = missingColumns(profile, headers);
     if (missing.length > 0) {
       counted.resume();
-      throw new BadRequestException(
-        fileError(
-          `the sheet lacks the column(s) profile ${profile.name} maps: ${missing.map((column) => describeColumn(profile, column)).join(', ')}`,
-        ),
-      );
+      throw invalidFields({
+        file: `the sheet lacks the column(s) profile ${profile.name} maps: ${missing.map((column) => describeColumn(profile, column)).join(', ')}`,
+      });
     }
 
     await this.executor.execute(
@@ -129,7 +128,7 @@ export class SheetReceiver {
       // The upload broke off or was malformed: the client's doing, not the server's.
       const status = (error as { statusCode?: number }).statusCode;
       if (uploadBroke && status === undefined && !(error instanceof HttpException)) {
-        throw new BadRequestException(fileError(`the sheet could not be read: ${reason}`));
+        throw invalidFields({ file: `the sheet could not be read: ${reason}` });
       }
       throw error;
     }
@@ -286,8 +285,4 @@ function skuOf(values: Record<string, string>, profile: ImportProfile): string |
 function describeColumn(profile: ImportProfile, column: string): string {
   const field = Object.entries(profile.columns).find(([, mapped]) => mapped === column)?.[0];
   return field ? `${column} (${field})` : column;
-}
-
-function fileError(error: string) {
-  return { message: 'Validation failed', fields: [{ field: 'file', errors: [error] }] };
 }

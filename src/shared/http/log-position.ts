@@ -1,6 +1,7 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Position } from '../eventstore/event-envelope';
+import { invalidFields } from './invalid-fields';
 
 /**
  * Read-your-writes across the eventual gap between events and read models: a write answers with
@@ -22,10 +23,7 @@ export function setLogPosition(reply: FastifyReply, position: Position | null): 
 export function parseLogPosition(text: string): Position {
   const match = FORMAT.exec(text);
   if (!match) {
-    throw new BadRequestException({
-      message: 'Validation failed',
-      fields: [{ field: MIN_LOG_POSITION_HEADER, errors: ['must look like <commit>:<prepare>'] }],
-    });
+    throw invalidFields({ [MIN_LOG_POSITION_HEADER]: 'must look like <commit>:<prepare>' });
   }
   return { commit: Number(match[1]), prepare: Number(match[2]) };
 }

@@ -1,4 +1,5 @@
-import { BadRequestException, type PipeTransform } from '@nestjs/common';
+import { type PipeTransform } from '@nestjs/common';
+import { invalidFields } from './invalid-fields';
 
 /** A path parameter that must match a pattern (a line id like `L2`), refused with a 400 naming it. */
 export class PatternPipe implements PipeTransform<string, string> {
@@ -10,10 +11,7 @@ export class PatternPipe implements PipeTransform<string, string> {
 
   transform(value: string): string {
     if (!this.pattern.test(value)) {
-      throw new BadRequestException({
-        message: 'Validation failed',
-        fields: [{ field: this.name, errors: [this.description] }],
-      });
+      throw invalidFields({ [this.name]: this.description });
     }
     return value;
   }

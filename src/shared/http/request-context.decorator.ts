@@ -1,8 +1,9 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { principalOf } from '../../auth/principal';
 import type { CommandContext } from '../commands/command-context';
 import { requestIdOf } from './request-id';
+import { invalidFields } from './invalid-fields';
 
 const TOKEN = /^[\w.@:+-]{1,128}$/;
 
@@ -34,12 +35,7 @@ function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !TOKEN.test(value)) {
-    throw new BadRequestException({
-      message: 'Validation failed',
-      fields: [
-        { field: name, errors: [`${name} must be 1 to 128 letters, digits or . @ : + - _`] },
-      ],
-    });
+    throw invalidFields({ [name]: `${name} must be 1 to 128 letters, digits or . @ : + - _` });
   }
   return value;
 }

@@ -1,11 +1,8 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
-import {
-  BadRequestException,
-  PayloadTooLargeException,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { invalidFields } from './invalid-fields';
 
 const UPLOAD_ROUTE = 'acceptsUploads';
 
@@ -53,11 +50,9 @@ export async function uploadedFile(
     // A malformed form (no boundary, cut off, a bad part header) is the client's: a 400.
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status < 500) throw error;
-    throw new BadRequestException(
-      fieldError('file', `malformed form: ${(error as Error).message}`),
-    );
+    throw invalidFields({ file: `malformed form: ${(error as Error).message}` });
   }
-  if (!file) throw new BadRequestException(fieldError('file', 'a file is required'));
+  if (!file) throw invalidFields({ file: 'a file is required' });
   // Busboy only ends a file cut at the limit; failing the stream tells its reader at once.
   file.file.on('limit', () =>
     file.file.destroy(new PayloadTooLargeException(`the file is larger than ${maxBytes} bytes`)),
@@ -68,8 +63,4 @@ export async function uploadedFile(
     if (part && part.type === 'field' && typeof part.value === 'string') fields[name] = part.value;
   }
   return { file, fields };
-}
-
-function fieldError(field: string, error: string) {
-  return { message: 'Validation failed', fields: [{ field, errors: [error] }] };
 }
