@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
-  type CatalogVendor,
   catalogProductsProjection,
   type ProductListing,
 } from '../../projections/catalog/catalog-products.projection';
@@ -9,7 +8,7 @@ import type { Position } from '../shared/eventstore/event-envelope';
 import { ReadModels } from '../shared/projections/read-models';
 import type { FieldRange, Where } from '../shared/readmodels/read-model-store.port';
 import type { RugShape } from './imports/sheet-product';
-import type { ProductView } from './product.queries';
+import { type ProductView, vendorNames } from './product.queries';
 
 export interface CatalogSearchFilter {
   readonly q?: string;
@@ -80,13 +79,10 @@ export class SearchCatalogHandler implements IQueryHandler<SearchCatalog, Catalo
         ? null
         : products.facets(['vendorId', 'color'], { text, prefix: true, where, limit: 50 }),
     ]);
-    const vendorIds = [
-      ...new Set([
-        ...found.items.map((hit) => hit.document.vendorId),
-        ...(counted?.vendorId ?? []).map((facet) => String(facet.value)),
-      ]),
-    ];
-    const names = await this.vendorNames(vendorIds);
+    const names = await vendorNames(this.readModels, [
+      ...found.items.map((hit) => hit.document.vendorId),
+      ...(counted?.vendorId ?? []).map((facet) => String(facet.value)),
+    ]);
     return {
       items: found.items.map(({ document, score }) => ({
         ...document,
@@ -103,15 +99,6 @@ export class SearchCatalogHandler implements IQueryHandler<SearchCatalog, Catalo
         color: counted.color.map(({ value, count }) => ({ value: String(value), count })),
       },
     };
-  }
-
-  private async vendorNames(ids: readonly string[]): Promise<Map<string, string | null>> {
-    const vendors = this.readModels.collection<CatalogVendor>(
-      catalogProductsProjection,
-      'catalog_vendors',
-    );
-    const found = await Promise.all(ids.map((id) => vendors.findById(id)));
-    return new Map(ids.map((id, i) => [id, found[i]?.name ?? null]));
   }
 }
 

@@ -37,15 +37,26 @@ abstract class CatalogReader {
   }
 
   protected async withVendorNames(products: readonly ProductListing[]): Promise<ProductView[]> {
-    const vendors = this.readModels.collection<CatalogVendor>(
-      catalogProductsProjection,
-      'catalog_vendors',
+    const names = await vendorNames(
+      this.readModels,
+      products.map((p) => p.vendorId),
     );
-    const ids = [...new Set(products.map((p) => p.vendorId))];
-    const found = await Promise.all(ids.map((id) => vendors.findById(id)));
-    const names = new Map(ids.map((id, i) => [id, found[i]?.name ?? null]));
     return products.map((p) => ({ ...p, vendorName: names.get(p.vendorId) ?? null }));
   }
+}
+
+/** Vendor names by id, from the catalog projection's own copy (null for an unknown id). */
+export async function vendorNames(
+  readModels: ReadModels,
+  vendorIds: readonly string[],
+): Promise<Map<string, string | null>> {
+  const vendors = readModels.collection<CatalogVendor>(
+    catalogProductsProjection,
+    'catalog_vendors',
+  );
+  const ids = [...new Set(vendorIds)];
+  const found = await Promise.all(ids.map((id) => vendors.findById(id)));
+  return new Map(ids.map((id, i) => [id, found[i]?.name ?? null]));
 }
 
 @QueryHandler(GetProduct)

@@ -112,7 +112,7 @@ export class CatalogImportsController {
       throw invalidFields({ cursor: 'is not a cursor of this list' });
     }
     const limit = query.limit ?? 50;
-    const rows = this.staging.list(importId, query.kind, after, limit + 1);
+    const rows = this.staging.rows(importId, [query.kind], after, limit + 1);
     const items = rows.slice(0, limit);
     return {
       items: items.map((row) => row.change),

@@ -112,7 +112,7 @@ export class ImportApplier implements OnApplicationBootstrap {
     try {
       let after = 0;
       for (;;) {
-        const rows = this.staging.selected(importId, selection.kinds, after, APPLY_BATCH);
+        const rows = this.staging.rows(importId, selection.kinds, after, APPLY_BATCH);
         if (rows.length === 0) break;
         after = rows[rows.length - 1].seq;
         const chosen = run.skus ? rows.filter((r) => isChosen(r, run.skus)) : rows;
@@ -171,7 +171,7 @@ export class ImportApplier implements OnApplicationBootstrap {
     let count = 0;
     let after = 0;
     for (;;) {
-      const rows = this.staging.selected(importId, selection.kinds, after, 10_000);
+      const rows = this.staging.rows(importId, selection.kinds, after, 10_000);
       if (rows.length === 0) return count;
       after = rows[rows.length - 1].seq;
       count += rows.filter((r) => isChosen(r, skus)).length;

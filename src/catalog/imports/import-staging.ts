@@ -82,29 +82,20 @@ export class ImportStaging {
     this.db.prepare('DELETE FROM staged_rows WHERE import_id = ?').run(importId);
   }
 
-  /** One kind of staged line, in sheet order, after `afterSeq`. */
-  list(importId: string, kind: ReviewKind, afterSeq: number, limit: number): StagedRow[] {
-    const rows = this.db
-      .prepare(
-        `SELECT seq, change FROM staged_rows WHERE import_id = ? AND ${KIND_FILTER[kind]}
-         AND seq > ? ORDER BY seq LIMIT ?`,
-      )
-      .all(importId, afterSeq, limit) as { seq: number; change: string }[];
-    return rows.map((row) => ({ seq: row.seq, change: JSON.parse(row.change) as StagedChange }));
-  }
-
-  /** Lines that change something under the selected kinds, in sheet order, after `afterSeq`. */
-  selected(
+  /**
+   * Staged lines of any of these kinds, in sheet order, after `afterSeq`: one kind for a page of
+   * the review, the selected kinds for applying.
+   */
+  rows(
     importId: string,
-    kinds: readonly ChangeKind[],
+    kinds: readonly ReviewKind[],
     afterSeq: number,
     limit: number,
   ): StagedRow[] {
     if (kinds.length === 0) return [];
-    const where = kinds.map((kind) => KIND_FILTER[kind]).join(' OR ');
     const rows = this.db
       .prepare(
-        `SELECT seq, change FROM staged_rows WHERE import_id = ? AND (${where})
+        `SELECT seq, change FROM staged_rows WHERE import_id = ? AND (${whereKinds(kinds)})
          AND seq > ? ORDER BY seq LIMIT ?`,
       )
       .all(importId, afterSeq, limit) as { seq: number; change: string }[];
@@ -113,9 +104,8 @@ export class ImportStaging {
 
   countSelected(importId: string, kinds: readonly ChangeKind[]): number {
     if (kinds.length === 0) return 0;
-    const where = kinds.map((kind) => KIND_FILTER[kind]).join(' OR ');
     return this.db
-      .prepare(`SELECT count(*) FROM staged_rows WHERE import_id = ? AND (${where})`)
+      .prepare(`SELECT count(*) FROM staged_rows WHERE import_id = ? AND (${whereKinds(kinds)})`)
       .pluck()
       .get(importId) as number;
   }
@@ -133,4 +123,8 @@ export class ImportStaging {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+function whereKinds(kinds: readonly ReviewKind[]): string {
+  return kinds.map((kind) => KIND_FILTER[kind]).join(' OR ');
 }
