@@ -1,6 +1,5 @@
-import { BadRequestException, HttpException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { productDecider } from '../catalog/product.decider';
@@ -11,7 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import { UnknownEntityError } from '../shared/domain/domain-errors';
 import type { Position } from '../shared/eventstore/event-envelope';
 import { streams } from '../shared/eventstore/stream-names';
-import { uploadedFile } from '../shared/http/uploads';
+import { uploadedFile, uploadReadError } from '../shared/http/uploads';
 import { IMAGE_STORE, type ImageStore } from '../shared/images/image-store.port';
 import { AddProductImage, imagesFull, PRODUCT_IMAGE_LIMIT } from './add-product-image';
 import {
@@ -103,12 +102,7 @@ export class ProductImages {
   /** The upload's one file, streamed to a temporary file; a form that is not right is a 4xx. */
   private async receive(request: FastifyRequest): Promise<StagedUpload> {
     const maxBytes = this.config.images.maxUploadBytes;
-    let file: MultipartFile;
-    try {
-      ({ file } = await uploadedFile(request, maxBytes));
-    } catch (error) {
-      throw asClientError(error);
-    }
+    const { file } = await uploadedFile(request, maxBytes);
     if (file.fieldname !== UPLOAD_FIELD) {
       file.file.resume();
       throw fileError(`send the picture in the form field "${UPLOAD_FIELD}"`);
@@ -117,7 +111,7 @@ export class ProductImages {
     try {
       staged = await stageUpload(file.file, maxBytes);
     } catch (error) {
-      throw asClientError(error);
+      throw uploadReadError(error, 'the multipart form');
     }
     // The multipart parser stops the file at the limit and marks it cut short.
     if (file.file.truncated) {
@@ -142,16 +136,6 @@ export class ProductImages {
     await this.store.put(hash, 'medium', medium.data, medium.contentType);
     await this.store.put(hash, 'original', createReadStream(path), facts.contentType);
   }
-}
-
-/** Errors of a malformed multipart body carry no status; the disk's own errors stay 500s. */
-function asClientError(error: unknown): unknown {
-  if (error instanceof HttpException) return error;
-  const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) return error;
-  if ((error as NodeJS.ErrnoException | null)?.syscall !== undefined) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return fileError(`the multipart form could not be read: ${message}`);
 }
 
 function fileError(error: string): BadRequestException {

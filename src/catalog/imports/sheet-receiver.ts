@@ -1,4 +1,4 @@
-import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Transform, type Readable } from 'node:stream';
 import {
   catalogProductsProjection,
@@ -11,6 +11,7 @@ import { UnknownEntityError } from '../../shared/domain/domain-errors';
 import type { Position } from '../../shared/eventstore/event-envelope';
 import { EVENT_STORE, type EventStore } from '../../shared/eventstore/event-store.port';
 import { invalidFields } from '../../shared/http/invalid-fields';
+import { uploadReadError } from '../../shared/http/uploads';
 import { streams } from '../../shared/eventstore/stream-names';
 import { ReadModels } from '../../shared/projections/read-models';
 import { productIdOf } from '../product-id';
@@ -126,11 +127,7 @@ export class SheetReceiver {
         context,
       );
       // The upload broke off or was malformed: the client's doing, not the server's.
-      const status = (error as { statusCode?: number }).statusCode;
-      if (uploadBroke && status === undefined && !(error instanceof HttpException)) {
-        throw invalidFields({ file: `the sheet could not be read: ${reason}` });
-      }
-      throw error;
+      throw uploadBroke ? uploadReadError(error, 'the sheet') : error;
     }
   }
 

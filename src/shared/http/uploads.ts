@@ -1,5 +1,9 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
-import { PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  HttpException,
+  PayloadTooLargeException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { invalidFields } from './invalid-fields';
@@ -48,9 +52,7 @@ export async function uploadedFile(
     file = await request.file({ limits: { fileSize: maxBytes } });
   } catch (error) {
     // A malformed form (no boundary, cut off, a bad part header) is the client's: a 400.
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status && status < 500) throw error;
-    throw invalidFields({ file: `malformed form: ${(error as Error).message}` });
+    throw uploadReadError(error, 'the multipart form');
   }
   if (!file) throw invalidFields({ file: 'a file is required' });
   // Busboy only ends a file cut at the limit; failing the stream tells its reader at once.
@@ -63,4 +65,18 @@ export async function uploadedFile(
     if (part && part.type === 'field' && typeof part.value === 'string') fields[name] = part.value;
   }
   return { file, fields };
+}
+
+/**
+ * An error met while reading an upload, as the client should get it: one that names its status
+ * (an HTTP error, the 413 at the size limit) or comes from this machine (a system call: the
+ * disk) stays as it is; any other is a malformed or broken-off form, a 400 on `file`.
+ */
+export function uploadReadError(error: unknown, what: string): unknown {
+  if (error instanceof HttpException) return error;
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return error;
+  if ((error as NodeJS.ErrnoException | null)?.syscall !== undefined) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return invalidFields({ file: `${what} could not be read: ${message}` });
 }
