@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { allWorkflows } from './all-workflows';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CustomersModule } from './customers/customers.module';
@@ -46,7 +47,7 @@ import { ReadModelsModule } from './shared/readmodels/read-models.module';
     EventStoreModule,
     ReadModelsModule,
     ProjectionsModule,
-    ReactorsModule,
+    ReactorsModule.forRoot(allWorkflows),
     CommandsModule,
     HttpModule,
     AuthModule,

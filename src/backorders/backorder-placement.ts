@@ -4,7 +4,8 @@ import { ProductSnapshots } from '../catalog/product-snapshots';
 import { customerDecider } from '../customers/customer.decider';
 import { StockAvailability } from '../inventory/stock-availability';
 import type { CommandContext } from '../shared/commands/command-context';
-import { DeciderExecutor, type CommandOutcome } from '../shared/commands/decider-executor';
+import type { CommandOutcome } from '../shared/commands/decider-executor';
+import { StreamStates } from '../shared/commands/stream-states';
 import { entityId } from '../shared/commands/entity-id';
 import { formatNumber, SequenceAllocator } from '../shared/commands/sequence-allocator';
 import { BusinessRuleViolation, UnknownEntityError } from '../shared/domain/domain-errors';
@@ -43,7 +44,7 @@ export interface PlacedBackorder extends CommandOutcome<BackorderEvent> {
 export class BackorderPlacement {
   constructor(
     private readonly commands: CommandBus,
-    private readonly executor: DeciderExecutor,
+    private readonly states: StreamStates,
     private readonly sequences: SequenceAllocator,
     private readonly products: ProductSnapshots,
     private readonly stock: StockAvailability,
@@ -52,7 +53,7 @@ export class BackorderPlacement {
 
   async place(request: BackorderRequest, context: CommandContext): Promise<PlacedBackorder> {
     const backorderId = entityId(context, 'backorder');
-    const existing = await this.executor.load(backorderDecider, streams.backorder(backorderId));
+    const existing = await this.states.load(backorderDecider, streams.backorder(backorderId));
     if (existing.state.status !== 'none') {
       // A retried request (same Idempotency-Key): the order is there already.
       return {
@@ -63,9 +64,8 @@ export class BackorderPlacement {
         ...existing,
       };
     }
-    const customer = (
-      await this.executor.load(customerDecider, streams.customer(request.customerId))
-    ).state;
+    const customer = (await this.states.load(customerDecider, streams.customer(request.customerId)))
+      .state;
     if (customer.status !== 'registered')
       throw new UnknownEntityError('customer', request.customerId);
     const lines: PlacedLine[] = [];

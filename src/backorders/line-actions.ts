@@ -5,7 +5,8 @@ import { ReleaseAllocation } from '../purchasing/purchase-order.commands';
 import { purchaseOrderDecider } from '../purchasing/purchase-order.decider';
 import type { PurchaseOrderEvent } from '../purchasing/purchase-order.events';
 import type { CommandContext } from '../shared/commands/command-context';
-import { type CommandOutcome, DeciderExecutor } from '../shared/commands/decider-executor';
+import type { CommandOutcome } from '../shared/commands/decider-executor';
+import { StreamStates } from '../shared/commands/stream-states';
 import { entityId } from '../shared/commands/entity-id';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import { BusinessRuleViolation, UnknownEntityError } from '../shared/domain/domain-errors';
@@ -34,7 +35,7 @@ type Outcome = CommandOutcome<BackorderEvent>;
 export class LineActions {
   constructor(
     private readonly commands: CommandBus,
-    private readonly executor: DeciderExecutor,
+    private readonly states: StreamStates,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -77,10 +78,7 @@ export class LineActions {
       return this.commands.execute<ChangeLine, Outcome>(dryRun);
     const releases = target < line.quantity ? this.releases(line, target, change, context) : [];
     for (const release of releases) {
-      const po = await this.executor.load(
-        purchaseOrderDecider,
-        streams.purchaseOrder(release.poId),
-      );
+      const po = await this.states.load(purchaseOrderDecider, streams.purchaseOrder(release.poId));
       purchaseOrderDecider.decide(release, po.state);
     }
     let handedOver = 0;
@@ -133,8 +131,7 @@ export class LineActions {
     backorderId: string,
     lineId: string,
   ): Promise<{ order: OpenBackorder; line: LineState }> {
-    const order = (await this.executor.load(backorderDecider, streams.backorder(backorderId)))
-      .state;
+    const order = (await this.states.load(backorderDecider, streams.backorder(backorderId))).state;
     if (order.status === 'none') throw new UnknownEntityError('backorder', backorderId);
     const line = order.lines[lineId];
     if (!line) throw new UnknownEntityError('backorder line', `${backorderId}/${lineId}`);

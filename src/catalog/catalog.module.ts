@@ -4,17 +4,15 @@ import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import { CatalogSearchController } from './catalog-search.controller';
 import { SearchCatalogHandler } from './catalog-search';
 import { CatalogImportsController } from './imports/catalog-imports.controller';
+import { catalogImportCommandHandlers } from './imports/catalog-import.handlers';
 import { ImportApplier } from './imports/import-applier';
+import { importProfilesCommandHandlers } from './imports/import-profiles.handlers';
 import { ImportProfilesController } from './imports/import-profiles.controller';
 import { ImportProgressBoard } from './imports/import-progress';
 import { ImportStaging } from './imports/import-staging';
 import { SheetReceiver } from './imports/sheet-receiver';
 import { ProductController } from './product.controller';
-import {
-  DiscontinueProductHandler,
-  ListProductHandler,
-  ReviseProductHandler,
-} from './product.handlers';
+import { productCommandHandlers } from './product.handlers';
 import { GetProductHandler, ListProductsHandler } from './product.queries';
 import { ProductSnapshots } from './product-snapshots';
 
@@ -26,9 +24,9 @@ import { ProductSnapshots } from './product-snapshots';
     ImportProfilesController,
   ],
   providers: [
-    ListProductHandler,
-    ReviseProductHandler,
-    DiscontinueProductHandler,
+    ...productCommandHandlers,
+    ...catalogImportCommandHandlers,
+    ...importProfilesCommandHandlers,
     GetProductHandler,
     ListProductsHandler,
     SearchCatalogHandler,

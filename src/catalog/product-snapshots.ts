@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { vendorDecider } from '../purchasing/vendor.decider';
-import { DeciderExecutor } from '../shared/commands/decider-executor';
+import { StreamStates } from '../shared/commands/stream-states';
 import { BusinessRuleViolation, UnknownEntityError } from '../shared/domain/domain-errors';
 import { streams } from '../shared/eventstore/stream-names';
 import { productDecider } from './product.decider';
@@ -13,10 +13,10 @@ import type { ProductSnapshot } from './product-snapshot';
  */
 @Injectable()
 export class ProductSnapshots {
-  constructor(private readonly executor: DeciderExecutor) {}
+  constructor(private readonly states: StreamStates) {}
 
   async snapshot(productId: string): Promise<ProductSnapshot> {
-    const { state } = await this.executor.load(productDecider, streams.product(productId));
+    const { state } = await this.states.load(productDecider, streams.product(productId));
     if (state.status === 'unlisted') throw new UnknownEntityError('product', productId);
     if (state.status === 'discontinued') {
       throw new BusinessRuleViolation(
@@ -26,7 +26,7 @@ export class ProductSnapshots {
       );
     }
     const { vendorId } = state.details;
-    const vendor = (await this.executor.load(vendorDecider, streams.vendor(vendorId))).state;
+    const vendor = (await this.states.load(vendorDecider, streams.vendor(vendorId))).state;
     if (vendor.status !== 'registered') throw new UnknownEntityError('vendor', vendorId);
     return {
       productId,

@@ -1,15 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CustomerController } from './customer.controller';
-import { ChangeCustomerDetailsHandler, RegisterCustomerHandler } from './customer.handlers';
+import { customerCommandHandlers } from './customer.handlers';
 import { GetCustomerHandler, ListCustomersHandler } from './customer.queries';
 
 @Module({
   controllers: [CustomerController],
-  providers: [
-    RegisterCustomerHandler,
-    ChangeCustomerDetailsHandler,
-    GetCustomerHandler,
-    ListCustomersHandler,
-  ],
+  providers: [...customerCommandHandlers, GetCustomerHandler, ListCustomersHandler],
 })
 export class CustomersModule {}

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ImageStoreModule } from '../shared/images/images.module';
-import { AddProductImageHandler } from './add-product-image';
 import { ProductImagesController } from './product-images.controller';
 import { ProductImages } from './product-images.service';
 
 @Module({
   imports: [ImageStoreModule],
   controllers: [ProductImagesController],
-  providers: [AddProductImageHandler, ProductImages],
+  providers: [ProductImages],
 })
 export class ImagesModule {}

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CommandHandler } from '@nestjs/cqrs';
 import { productDecider } from '../catalog/product.decider';
-import { DeciderCommandHandler } from '../shared/commands/decider-command-handler';
-import { type CommandOutcome, DeciderExecutor } from '../shared/commands/decider-executor';
+import { handlersFor, type Precondition } from '../shared/commands/handlers-for';
+import { StreamStates } from '../shared/commands/stream-states';
 import { BusinessRuleViolation } from '../shared/domain/domain-errors';
 import { streams } from '../shared/eventstore/stream-names';
 import {
@@ -14,56 +13,37 @@ import {
   type StockCommandMessage,
   TransferStockReservation,
 } from './stock.commands';
-import { stockDecider, type StockState } from './stock.decider';
-import type { StockEvent } from './stock.events';
-
-@Injectable()
-abstract class StockCommandHandler extends DeciderCommandHandler<
-  StockCommandMessage,
-  StockEvent,
-  StockState
-> {
-  protected readonly decider = stockDecider;
-
-  protected streamOf(command: StockCommandMessage): string {
-    return streams.stock(command.productId);
-  }
-}
+import { stockDecider } from './stock.decider';
 
 /**
  * Staff count stock of catalog products only: an adjustment naming no product would start a
  * stock stream nothing could ever sell. Read from the product's stream, so a product listed a
  * moment ago counts.
  */
-@CommandHandler(AdjustStock)
-export class AdjustStockHandler extends StockCommandHandler {
-  constructor(private readonly reader: DeciderExecutor) {
-    super(reader);
-  }
+@Injectable()
+export class ProductIsListed implements Precondition<AdjustStock> {
+  constructor(private readonly states: StreamStates) {}
 
-  override async execute(command: AdjustStock): Promise<CommandOutcome<StockEvent>> {
-    const { productId } = command;
-    const { state } = await this.reader.load(productDecider, streams.product(productId));
+  async check({ productId }: AdjustStock): Promise<void> {
+    const { state } = await this.states.load(productDecider, streams.product(productId));
     if (state.status === 'unlisted') {
       throw new BusinessRuleViolation('product-not-listed', `product ${productId} does not exist`, {
         productId,
       });
     }
-    return super.execute(command);
   }
 }
 
-@CommandHandler(ReceiveStock)
-export class ReceiveStockHandler extends StockCommandHandler {}
+const streamOf = (command: StockCommandMessage) => streams.stock(command.productId);
 
-@CommandHandler(ReserveStock)
-export class ReserveStockHandler extends StockCommandHandler {}
-
-@CommandHandler(ReleaseStockReservation)
-export class ReleaseStockReservationHandler extends StockCommandHandler {}
-
-@CommandHandler(TransferStockReservation)
-export class TransferStockReservationHandler extends StockCommandHandler {}
-
-@CommandHandler(IssueStock)
-export class IssueStockHandler extends StockCommandHandler {}
+export const stockCommandHandlers = [
+  ...handlersFor(stockDecider, streamOf, [AdjustStock], { precondition: ProductIsListed }),
+  ...handlersFor(stockDecider, streamOf, [
+    ReceiveStock,
+    ReserveStock,
+    ReleaseStockReservation,
+    TransferStockReservation,
+    IssueStock,
+  ]),
+  ProductIsListed,
+];

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import { LogNotifier } from './log-notifier';
 import { NOTIFIER } from './notifier';
-import { SendReadyNoticesHandler } from './send-ready-notices';
+import { SendReadyNoticesHandler } from './ready-notices.handlers';
 import { SmtpNotifier } from './smtp-notifier';
 
 @Module({

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ProductSnapshots } from '../catalog/product-snapshots';
 import type { CommandContext } from '../shared/commands/command-context';
-import { type CommandOutcome, DeciderExecutor } from '../shared/commands/decider-executor';
+import type { CommandOutcome } from '../shared/commands/decider-executor';
+import { StreamStates } from '../shared/commands/stream-states';
 import { entityId, stableId } from '../shared/commands/entity-id';
 import { formatNumber, SequenceAllocator } from '../shared/commands/sequence-allocator';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
@@ -20,7 +21,7 @@ type Outcome = CommandOutcome<PurchaseOrderEvent>;
 export class PurchaseOrderRequests {
   constructor(
     private readonly commands: CommandBus,
-    private readonly executor: DeciderExecutor,
+    private readonly states: StreamStates,
     private readonly sequences: SequenceAllocator,
     private readonly products: ProductSnapshots,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -33,7 +34,7 @@ export class PurchaseOrderRequests {
     context: CommandContext,
   ): Promise<Outcome & { poId: string; number: string }> {
     const poId = entityId(context, 'purchase-order');
-    const existing = (await this.executor.load(purchaseOrderDecider, streams.purchaseOrder(poId)))
+    const existing = (await this.states.load(purchaseOrderDecider, streams.purchaseOrder(poId)))
       .state;
     if (existing.status !== 'none') {
       return {
@@ -45,7 +46,7 @@ export class PurchaseOrderRequests {
         position: null,
       };
     }
-    const vendor = (await this.executor.load(vendorDecider, streams.vendor(vendorId))).state;
+    const vendor = (await this.states.load(vendorDecider, streams.vendor(vendorId))).state;
     if (vendor.status !== 'registered') throw new UnknownEntityError('vendor', vendorId);
     const poLines = [];
     for (const line of lines) {

@@ -1,26 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { CommandHandler } from '@nestjs/cqrs';
-import { DeciderCommandHandler } from '../shared/commands/decider-command-handler';
+import { handlersFor } from '../shared/commands/handlers-for';
 import { streams } from '../shared/eventstore/stream-names';
 import { ChangeVendorTerms, RegisterVendor, type VendorCommand } from './vendor.commands';
-import { vendorDecider, type VendorState } from './vendor.decider';
-import type { VendorEvent } from './vendor.events';
+import { vendorDecider } from './vendor.decider';
 
-@Injectable()
-abstract class VendorCommandHandler extends DeciderCommandHandler<
-  VendorCommand,
-  VendorEvent,
-  VendorState
-> {
-  protected readonly decider = vendorDecider;
-
-  protected streamOf(command: VendorCommand): string {
-    return streams.vendor(command.vendorId);
-  }
-}
-
-@CommandHandler(RegisterVendor)
-export class RegisterVendorHandler extends VendorCommandHandler {}
-
-@CommandHandler(ChangeVendorTerms)
-export class ChangeVendorTermsHandler extends VendorCommandHandler {}
+export const vendorCommandHandlers = handlersFor(
+  vendorDecider,
+  (command: VendorCommand) => streams.vendor(command.vendorId),
+  [RegisterVendor, ChangeVendorTerms],
+);

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RecordLineOnPurchaseOrder } from '../backorders/backorder.commands';
 import { backorderDecider, type OpenBackorder } from '../backorders/backorder.decider';
-import type { CommandContext } from '../shared/commands/command-context';
-import { DeciderExecutor } from '../shared/commands/decider-executor';
+import { InOneWrite } from '../shared/commands/in-one-write';
+import { StreamStates } from '../shared/commands/stream-states';
 import { stableId } from '../shared/commands/entity-id';
 import { formatNumber, SequenceAllocator } from '../shared/commands/sequence-allocator';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
@@ -12,31 +12,9 @@ import { streams } from '../shared/eventstore/stream-names';
 import { consolidationWindow } from './consolidation-window';
 import { AllocateToPurchaseOrder, ReleaseAllocation } from './purchase-order.commands';
 import { purchaseOrderDecider } from './purchase-order.decider';
+import { PlaceLinesOnPurchaseOrders } from './purchase-order-placement.commands';
+import type { LineToPlace } from './purchase-order-placement.commands';
 import { vendorDecider, type VendorState } from './vendor.decider';
-
-/** Units of one customer line to put on its vendor's open PO. */
-export interface LineToPlace {
-  readonly backorderId: string;
-  readonly lineId: string;
-  readonly quantity: number;
-  /** Stable for the event that asked: placing the same line again is recognised. */
-  readonly allocationId: string;
-  /** When the order was placed: picks the consolidation window. */
-  readonly orderedAt: string;
-  readonly context: CommandContext;
-}
-
-/**
- * Puts units of customer lines on their vendors' open POs for each line's consolidation window,
- * then records the link on each line. Issued by the placement reactor, which hands over a
- * batch's lines at once: each PO then takes them in one write. Every step is idempotent through
- * the allocation ids, so a redelivered batch finishes the work instead of repeating it.
- */
-export class PlaceLinesOnPurchaseOrders {
-  readonly kind = 'PlaceLinesOnPurchaseOrders';
-
-  constructor(readonly lines: readonly LineToPlace[]) {}
-}
 
 interface Placement {
   readonly request: LineToPlace;
@@ -47,10 +25,17 @@ interface Placement {
   readonly windowKey: string;
 }
 
+/**
+ * Puts units of customer lines on their vendors' open POs for each line's consolidation window,
+ * then records the link on each line, by dispatching the aggregates' commands: each PO takes a
+ * window's lines in one write. Every step is idempotent through the allocation ids, so a
+ * redelivered batch finishes the work instead of repeating it.
+ */
 @CommandHandler(PlaceLinesOnPurchaseOrders)
 export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceLinesOnPurchaseOrders> {
   constructor(
-    private readonly executor: DeciderExecutor,
+    private readonly states: StreamStates,
+    private readonly commands: CommandBus,
     private readonly sequences: SequenceAllocator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -77,14 +62,13 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
   }
 
   private async resolve(request: LineToPlace): Promise<Placement | null> {
-    const order = (
-      await this.executor.load(backorderDecider, streams.backorder(request.backorderId))
-    ).state;
+    const order = (await this.states.load(backorderDecider, streams.backorder(request.backorderId)))
+      .state;
     if (order.status === 'none') throw new UnknownEntityError('backorder', request.backorderId);
     const line = order.lines[request.lineId];
     if (!line || line.state !== 'open') return null;
     const { vendorId } = line.product;
-    const vendor = (await this.executor.load(vendorDecider, streams.vendor(vendorId))).state;
+    const vendor = (await this.states.load(vendorDecider, streams.vendor(vendorId))).state;
     if (vendor.status !== 'registered') throw new UnknownEntityError('vendor', vendorId);
     const windowKey = consolidationWindow(
       vendor.consolidation,
@@ -113,8 +97,7 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
     let unseen = [...group];
     for (let generation = 0; ; generation++) {
       const poId = stableId('purchase-order', vendor.vendorId, windowKey, String(generation));
-      const po = (await this.executor.load(purchaseOrderDecider, streams.purchaseOrder(poId)))
-        .state;
+      const po = (await this.states.load(purchaseOrderDecider, streams.purchaseOrder(poId))).state;
       if (po.status !== 'none') {
         for (const p of unseen)
           if (po.knownAllocations.has(p.request.allocationId))
@@ -165,10 +148,10 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
           allocation,
           request.context,
         );
-        return { command, context: request.context };
+        return command;
       });
       try {
-        await this.executor.executeAll(purchaseOrderDecider, streams.purchaseOrder(poId), commands);
+        await this.commands.execute(new InOneWrite(commands));
       } catch (error) {
         // Submitted meanwhile: the next generation takes the lines.
         if (error instanceof BusinessRuleViolation && error.rule === 'purchase-order-not-open')
@@ -188,7 +171,7 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
     for (const { request } of group) {
       const poId = placed.get(request.allocationId);
       const po = poId
-        ? (await this.executor.load(purchaseOrderDecider, streams.purchaseOrder(poId))).state
+        ? (await this.states.load(purchaseOrderDecider, streams.purchaseOrder(poId))).state
         : null;
       const poLineId =
         po && po.status !== 'none' ? po.lineOfAllocation.get(request.allocationId) : undefined;
@@ -205,35 +188,23 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
         vendorId: po.vendorId,
         quantity: allocated.quantity,
       };
-      links.push({
-        command: new RecordLineOnPurchaseOrder(
-          request.backorderId,
-          request.lineId,
-          order,
-          request.context,
-        ),
-        context: request.context,
-      });
+      links.push(
+        new RecordLineOnPurchaseOrder(request.backorderId, request.lineId, order, request.context),
+      );
     }
     if (links.length === 0) return;
-    const stream = streams.backorder(group[0].request.backorderId);
     try {
-      await this.executor.executeAll(backorderDecider, stream, links);
+      await this.commands.execute(new InOneWrite(links));
     } catch (error) {
       if (!(error instanceof BusinessRuleViolation && error.rule === 'line-not-open')) throw error;
       // A customer cancelled a line while it was being ordered: its units become stock.
-      for (const link of links) await this.recordOne(link.command);
+      for (const link of links) await this.recordOne(link);
     }
   }
 
   private async recordOne(command: RecordLineOnPurchaseOrder): Promise<void> {
     try {
-      await this.executor.execute(
-        backorderDecider,
-        streams.backorder(command.backorderId),
-        command,
-        command.context,
-      );
+      await this.commands.execute(command);
     } catch (error) {
       if (!(error instanceof BusinessRuleViolation && error.rule === 'line-not-open')) throw error;
       const { poId, allocationId, quantity } = command.order;
@@ -245,11 +216,8 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
         order: this.config.store.allocationOrder,
         reason: 'the customer line was cancelled while it was being ordered',
       };
-      await this.executor.execute(
-        purchaseOrderDecider,
-        streams.purchaseOrder(poId),
+      await this.commands.execute(
         new ReleaseAllocation(poId, allocationId, release, command.context),
-        command.context,
       );
     }
   }
