@@ -1,8 +1,8 @@
 import { purchaseOrderExceptionsWorkflow } from './backorders/purchase-order-exceptions.workflow';
 import { substitutionResolutionWorkflow } from './backorders/substitution-resolution.workflow';
-import { stockKeepingWorkflow } from './inventory/stock-keeping.workflow';
+import { stockKeepingWorkflow } from './backorders/stock-keeping.workflow';
 import { readyNoticesWorkflow } from './notifications/ready-notices.workflow';
-import { purchaseOrderPlacementWorkflow } from './purchasing/purchase-order-placement.workflow';
+import { purchaseOrderPlacementWorkflow } from './backorders/purchase-order-placement.workflow';
 import { receivingWorkflow } from './receiving/receiving.workflow';
 import type { Workflow } from './shared/reactors/workflow';
 

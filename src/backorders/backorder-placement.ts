@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ProductSnapshots } from '../catalog/product-snapshots';
-import { customerDecider } from '../customers/customer.decider';
+import { CustomerSnapshots } from '../customers/customer-snapshots';
 import { StockAvailability } from '../inventory/stock-availability';
 import type { CommandContext } from '../shared/commands/command-context';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
@@ -46,6 +46,7 @@ export class BackorderPlacement {
     private readonly commands: CommandBus,
     private readonly states: StreamStates,
     private readonly sequences: SequenceAllocator,
+    private readonly customers: CustomerSnapshots,
     private readonly products: ProductSnapshots,
     private readonly stock: StockAvailability,
     private readonly clock: Clock,
@@ -64,10 +65,8 @@ export class BackorderPlacement {
         ...existing,
       };
     }
-    const customer = (await this.states.load(customerDecider, streams.customer(request.customerId)))
-      .state;
-    if (customer.status !== 'registered')
-      throw new UnknownEntityError('customer', request.customerId);
+    const customer = await this.customers.registered(request.customerId);
+    if (!customer) throw new UnknownEntityError('customer', request.customerId);
     const lines: PlacedLine[] = [];
     for (const [index, requested] of request.lines.entries()) {
       const product = await this.products.snapshot(requested.productId);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ReserveStock } from '../inventory/stock.commands';
 import { ReleaseAllocation } from '../purchasing/purchase-order.commands';
-import { purchaseOrderDecider } from '../purchasing/purchase-order.decider';
+import { PurchaseOrderSnapshots } from '../purchasing/purchase-order-snapshots';
 import type { PurchaseOrderEvent } from '../purchasing/purchase-order.events';
 import type { CommandContext } from '../shared/commands/command-context';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
@@ -36,6 +36,7 @@ export class LineActions {
   constructor(
     private readonly commands: CommandBus,
     private readonly states: StreamStates,
+    private readonly purchaseOrders: PurchaseOrderSnapshots,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -77,10 +78,7 @@ export class LineActions {
     if (backorderDecider.decide(dryRun, order).length === 0)
       return this.commands.execute<ChangeLine, Outcome>(dryRun);
     const releases = target < line.quantity ? this.releases(line, target, change, context) : [];
-    for (const release of releases) {
-      const po = await this.states.load(purchaseOrderDecider, streams.purchaseOrder(release.poId));
-      purchaseOrderDecider.decide(release, po.state);
-    }
+    for (const release of releases) await this.purchaseOrders.assertAccepts(release);
     let handedOver = 0;
     for (const release of releases) {
       const outcome = await this.commands.execute<

@@ -1,6 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { PRODUCT_CATALOG, type ProductCatalog } from '../inventory/product-catalog.port';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
+import { VendorsModule } from '../vendors/vendors.module';
 import { CatalogSearchController } from './catalog-search.controller';
 import { SearchCatalogHandler } from './catalog-search';
 import { CatalogImportsController } from './imports/catalog-imports.controller';
@@ -16,7 +18,29 @@ import { productCommandHandlers } from './product.handlers';
 import { GetProductHandler, ListProductsHandler } from './product.queries';
 import { ProductSnapshots } from './product-snapshots';
 
+/**
+ * The catalog's read ports: ProductSnapshots, and inventory's PRODUCT_CATALOG port, global so
+ * that inventory imports no catalog module.
+ */
+@Global()
 @Module({
+  imports: [VendorsModule],
+  providers: [
+    ProductSnapshots,
+    {
+      provide: PRODUCT_CATALOG,
+      inject: [ProductSnapshots],
+      useFactory: (products: ProductSnapshots): ProductCatalog => ({
+        isListed: async (productId) => (await products.find(productId)) !== null,
+      }),
+    },
+  ],
+  exports: [ProductSnapshots, PRODUCT_CATALOG],
+})
+class ProductCatalogModule {}
+
+@Module({
+  imports: [VendorsModule, ProductCatalogModule],
   controllers: [
     ProductController,
     CatalogSearchController,
@@ -30,7 +54,6 @@ import { ProductSnapshots } from './product-snapshots';
     GetProductHandler,
     ListProductsHandler,
     SearchCatalogHandler,
-    ProductSnapshots,
     SheetReceiver,
     ImportApplier,
     ImportProgressBoard,
@@ -41,6 +64,6 @@ import { ProductSnapshots } from './product-snapshots';
         new ImportStaging(join(config.dataDir, 'catalog-imports.sqlite')),
     },
   ],
-  exports: [ProductSnapshots],
+  exports: [ProductCatalogModule],
 })
 export class CatalogModule {}

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { vendorDecider } from '../purchasing/vendor.decider';
+import { VendorSnapshots } from '../vendors/vendor-snapshots';
 import { DeciderExecutor } from '../shared/commands/decider-executor';
 import { handlersFor, type Precondition } from '../shared/commands/handlers-for';
-import { StreamStates } from '../shared/commands/stream-states';
 import type { Position } from '../shared/eventstore/event-envelope';
 import { BusinessRuleViolation } from '../shared/domain/domain-errors';
 import { streams } from '../shared/eventstore/stream-names';
@@ -23,12 +22,11 @@ import { productDecider } from './product.decider';
  */
 @Injectable()
 export class VendorIsRegistered implements Precondition<ListProduct> {
-  constructor(private readonly states: StreamStates) {}
+  constructor(private readonly vendors: VendorSnapshots) {}
 
   async check(command: ListProduct): Promise<void> {
     const { vendorId } = command.details;
-    const { state } = await this.states.load(vendorDecider, streams.vendor(vendorId));
-    if (state.status !== 'registered') {
+    if (!(await this.vendors.registered(vendorId))) {
       throw new BusinessRuleViolation(
         'vendor-not-registered',
         `vendor ${vendorId} does not exist`,

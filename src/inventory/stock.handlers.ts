@@ -1,7 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { productDecider } from '../catalog/product.decider';
+import { Inject, Injectable } from '@nestjs/common';
 import { handlersFor, type Precondition } from '../shared/commands/handlers-for';
-import { StreamStates } from '../shared/commands/stream-states';
 import { BusinessRuleViolation } from '../shared/domain/domain-errors';
 import { streams } from '../shared/eventstore/stream-names';
 import {
@@ -13,6 +11,7 @@ import {
   type StockCommandMessage,
   TransferStockReservation,
 } from './stock.commands';
+import { PRODUCT_CATALOG, type ProductCatalog } from './product-catalog.port';
 import { stockDecider } from './stock.decider';
 
 /**
@@ -22,11 +21,10 @@ import { stockDecider } from './stock.decider';
  */
 @Injectable()
 export class ProductIsListed implements Precondition<AdjustStock> {
-  constructor(private readonly states: StreamStates) {}
+  constructor(@Inject(PRODUCT_CATALOG) private readonly catalog: ProductCatalog) {}
 
   async check({ productId }: AdjustStock): Promise<void> {
-    const { state } = await this.states.load(productDecider, streams.product(productId));
-    if (state.status === 'unlisted') {
+    if (!(await this.catalog.isListed(productId))) {
       throw new BusinessRuleViolation('product-not-listed', `product ${productId} does not exist`, {
         productId,
       });

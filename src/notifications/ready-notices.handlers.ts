@@ -1,9 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RecordReadyNotice } from '../backorders/backorder.commands';
-import { backorderDecider } from '../backorders/backorder.decider';
-import { StreamStates } from '../shared/commands/stream-states';
-import { streams } from '../shared/eventstore/stream-names';
+import { BackorderSnapshots } from '../backorders/backorder-snapshots';
 import { Clock } from '../shared/time/clock';
 import { NOTIFIER, type Notifier } from './notifier';
 import { SendReadyNotices } from './ready-notices.commands';
@@ -16,16 +14,15 @@ import { SendReadyNotices } from './ready-notices.commands';
 @CommandHandler(SendReadyNotices)
 export class SendReadyNoticesHandler implements ICommandHandler<SendReadyNotices> {
   constructor(
-    private readonly states: StreamStates,
+    private readonly orders: BackorderSnapshots,
     private readonly commands: CommandBus,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
   async execute({ backorderId, context }: SendReadyNotices): Promise<void> {
-    const stream = streams.backorder(backorderId);
-    const order = (await this.states.load(backorderDecider, stream)).state;
-    if (order.status === 'none') return;
+    const order = await this.orders.snapshot(backorderId);
+    if (!order) return;
     const ready = Object.values(order.lines).filter(
       (line) => line.state === 'open' && line.reserved >= line.quantity && !line.noticed,
     );

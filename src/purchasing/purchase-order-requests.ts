@@ -12,7 +12,7 @@ import { streams } from '../shared/eventstore/stream-names';
 import { OpenPurchaseOrder, RecordReceipt, type ReceivedLine } from './purchase-order.commands';
 import { purchaseOrderDecider } from './purchase-order.decider';
 import type { PurchaseOrderEvent } from './purchase-order.events';
-import { vendorDecider } from './vendor.decider';
+import { VendorSnapshots } from '../vendors/vendor-snapshots';
 
 type Outcome = CommandOutcome<PurchaseOrderEvent>;
 
@@ -20,6 +20,7 @@ type Outcome = CommandOutcome<PurchaseOrderEvent>;
 @Injectable()
 export class PurchaseOrderRequests {
   constructor(
+    private readonly vendors: VendorSnapshots,
     private readonly commands: CommandBus,
     private readonly states: StreamStates,
     private readonly sequences: SequenceAllocator,
@@ -46,8 +47,8 @@ export class PurchaseOrderRequests {
         position: null,
       };
     }
-    const vendor = (await this.states.load(vendorDecider, streams.vendor(vendorId))).state;
-    if (vendor.status !== 'registered') throw new UnknownEntityError('vendor', vendorId);
+    const vendor = await this.vendors.registered(vendorId);
+    if (!vendor) throw new UnknownEntityError('vendor', vendorId);
     const poLines = [];
     for (const line of lines) {
       const product = await this.products.snapshot(line.productId);

@@ -1,25 +1,21 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
-import { PlaceLinesOnPurchaseOrdersHandler } from './purchase-order-placement.handlers';
+import { VendorsModule } from '../vendors/vendors.module';
 import { PurchaseOrderController } from './purchase-order.controller';
 import { purchaseOrderCommandHandlers } from './purchase-order.handlers';
 import { purchaseOrderQueryHandlers } from './purchase-order.queries';
 import { PurchaseOrderRequests } from './purchase-order-requests';
-import { VendorController } from './vendor.controller';
-import { vendorCommandHandlers } from './vendor.handlers';
-import { GetVendorHandler, ListVendorsHandler } from './vendor.queries';
+import { PurchaseOrderSnapshots } from './purchase-order-snapshots';
 
 @Module({
-  imports: [CatalogModule],
-  controllers: [VendorController, PurchaseOrderController],
+  imports: [VendorsModule, CatalogModule],
+  controllers: [PurchaseOrderController],
   providers: [
-    ...vendorCommandHandlers,
-    GetVendorHandler,
-    ListVendorsHandler,
     ...purchaseOrderCommandHandlers,
     ...purchaseOrderQueryHandlers,
-    PlaceLinesOnPurchaseOrdersHandler,
     PurchaseOrderRequests,
+    PurchaseOrderSnapshots,
   ],
+  exports: [PurchaseOrderSnapshots],
 })
 export class PurchasingModule {}

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { RecordLineOnPurchaseOrder } from '../../src/backorders/backorder.commands';
 import { auditEventLog } from '../../src/audit/invariant-checker';
-import { purchaseOrderPlacementWorkflow } from '../../src/purchasing/purchase-order-placement.workflow';
+import { purchaseOrderPlacementWorkflow } from '../../src/backorders/purchase-order-placement.workflow';
 import { purchaseOrderDecider } from '../../src/purchasing/purchase-order.decider';
 import { DeciderExecutor } from '../../src/shared/commands/decider-executor';
 import type { Position, RecordedEvent } from '../../src/shared/eventstore/event-envelope';

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../../auth/access.decorators';
-import { vendorDecider } from '../../purchasing/vendor.decider';
+import { VendorSnapshots } from '../../vendors/vendor-snapshots';
 import type { CommandContext } from '../../shared/commands/command-context';
 import type { CommandOutcome } from '../../shared/commands/decider-executor';
 import { StreamStates } from '../../shared/commands/stream-states';
@@ -28,6 +28,7 @@ import { validateProfile } from './row-mapper';
 @Controller('vendors/:id/import-profiles')
 export class ImportProfilesController {
   constructor(
+    private readonly vendors: VendorSnapshots,
     private readonly commands: CommandBus,
     private readonly states: StreamStates,
   ) {}
@@ -70,7 +71,7 @@ export class ImportProfilesController {
   }
 
   private async assertVendor(vendorId: string): Promise<void> {
-    const { state } = await this.states.load(vendorDecider, streams.vendor(vendorId));
-    if (state.status !== 'registered') throw new UnknownEntityError('vendor', vendorId);
+    if (!(await this.vendors.registered(vendorId)))
+      throw new UnknownEntityError('vendor', vendorId);
   }
 }

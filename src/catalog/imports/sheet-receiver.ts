@@ -5,7 +5,7 @@ import {
   catalogProductsProjection,
   type ProductListing,
 } from '../../../projections/catalog/catalog-products.projection';
-import { vendorDecider } from '../../purchasing/vendor.decider';
+import { VendorSnapshots } from '../../vendors/vendor-snapshots';
 import type { CommandContext } from '../../shared/commands/command-context';
 import { StreamStates } from '../../shared/commands/stream-states';
 import { UnknownEntityError } from '../../shared/domain/domain-errors';
@@ -61,6 +61,7 @@ export class SheetReceiver {
   private logAtStart: Promise<Position | null> | undefined;
 
   constructor(
+    private readonly vendors: VendorSnapshots,
     private readonly commands: CommandBus,
     private readonly states: StreamStates,
     private readonly readModels: ReadModels,
@@ -203,8 +204,8 @@ export class SheetReceiver {
   }
 
   private async profileOf(vendorId: string, name: string): Promise<ImportProfile> {
-    const vendor = await this.states.load(vendorDecider, streams.vendor(vendorId));
-    if (vendor.state.status !== 'registered') throw new UnknownEntityError('vendor', vendorId);
+    if (!(await this.vendors.registered(vendorId)))
+      throw new UnknownEntityError('vendor', vendorId);
     const saved = await this.states.load(importProfilesDecider, streams.importProfiles(vendorId));
     const profile = saved.state.profiles[name];
     if (!profile) throw new UnknownEntityError(`import profile of vendor ${vendorId}`, name);

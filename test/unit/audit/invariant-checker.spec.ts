@@ -16,7 +16,7 @@ import { backorderDecider } from '../../../src/backorders/backorder.decider';
 import type { PlacedLine } from '../../../src/backorders/backorder.events';
 import { substitutionResolutionWorkflow } from '../../../src/backorders/substitution-resolution.workflow';
 import type { ProductSnapshot } from '../../../src/catalog/product-snapshot';
-import { stockKeepingWorkflow } from '../../../src/inventory/stock-keeping.workflow';
+import { stockKeepingWorkflow } from '../../../src/backorders/stock-keeping.workflow';
 import {
   AdjustStock,
   ReserveStock,

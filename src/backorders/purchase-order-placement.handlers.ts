@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { RecordLineOnPurchaseOrder } from '../backorders/backorder.commands';
-import { backorderDecider, type OpenBackorder } from '../backorders/backorder.decider';
+import { RecordLineOnPurchaseOrder } from './backorder.commands';
+import { backorderDecider, type OpenBackorder } from './backorder.decider';
 import { InOneWrite } from '../shared/commands/in-one-write';
 import { StreamStates } from '../shared/commands/stream-states';
 import { stableId } from '../shared/commands/entity-id';
@@ -9,19 +9,19 @@ import { formatNumber, SequenceAllocator } from '../shared/commands/sequence-all
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import { BusinessRuleViolation, UnknownEntityError } from '../shared/domain/domain-errors';
 import { streams } from '../shared/eventstore/stream-names';
-import { consolidationWindow } from './consolidation-window';
-import { AllocateToPurchaseOrder, ReleaseAllocation } from './purchase-order.commands';
-import { purchaseOrderDecider } from './purchase-order.decider';
+import { consolidationWindow } from '../purchasing/consolidation-window';
+import { AllocateToPurchaseOrder, ReleaseAllocation } from '../purchasing/purchase-order.commands';
+import { PurchaseOrderSnapshots } from '../purchasing/purchase-order-snapshots';
 import { PlaceLinesOnPurchaseOrders } from './purchase-order-placement.commands';
 import type { LineToPlace } from './purchase-order-placement.commands';
-import { vendorDecider, type VendorState } from './vendor.decider';
+import { type VendorSnapshot, VendorSnapshots } from '../vendors/vendor-snapshots';
 
 interface Placement {
   readonly request: LineToPlace;
   /** Units still to put on a PO: no more than the line asks for now (it may have shrunk). */
   readonly quantity: number;
   readonly order: OpenBackorder;
-  readonly vendor: Extract<VendorState, { status: 'registered' }>;
+  readonly vendor: VendorSnapshot;
   readonly windowKey: string;
 }
 
@@ -34,6 +34,8 @@ interface Placement {
 @CommandHandler(PlaceLinesOnPurchaseOrders)
 export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceLinesOnPurchaseOrders> {
   constructor(
+    private readonly purchaseOrders: PurchaseOrderSnapshots,
+    private readonly vendors: VendorSnapshots,
     private readonly states: StreamStates,
     private readonly commands: CommandBus,
     private readonly sequences: SequenceAllocator,
@@ -68,8 +70,8 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
     const line = order.lines[request.lineId];
     if (!line || line.state !== 'open') return null;
     const { vendorId } = line.product;
-    const vendor = (await this.states.load(vendorDecider, streams.vendor(vendorId))).state;
-    if (vendor.status !== 'registered') throw new UnknownEntityError('vendor', vendorId);
+    const vendor = await this.vendors.registered(vendorId);
+    if (!vendor) throw new UnknownEntityError('vendor', vendorId);
     const windowKey = consolidationWindow(
       vendor.consolidation,
       request.orderedAt,
@@ -97,8 +99,8 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
     let unseen = [...group];
     for (let generation = 0; ; generation++) {
       const poId = stableId('purchase-order', vendor.vendorId, windowKey, String(generation));
-      const po = (await this.states.load(purchaseOrderDecider, streams.purchaseOrder(poId))).state;
-      if (po.status !== 'none') {
+      const po = await this.purchaseOrders.snapshot(poId);
+      if (po) {
         for (const p of unseen)
           if (po.knownAllocations.has(p.request.allocationId))
             placed.set(p.request.allocationId, poId);
@@ -108,7 +110,7 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
       const toPlace = unseen.filter((p) => p.quantity > 0);
       if (toPlace.length === 0) return placed;
       const number =
-        po.status === 'none'
+        po === null
           ? formatNumber(
               'PO',
               await this.sequences.next('purchase-order', toPlace[0].request.context),
@@ -135,7 +137,7 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
         };
         // A product whose line on this PO was cancelled gets a new line, not the cancelled one's id.
         const cancelled =
-          po.status === 'none'
+          po === null
             ? 0
             : [...po.lines.values()].filter(
                 (l) => l.cancelled && l.product.productId === line.product.productId,
@@ -170,16 +172,12 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
     const links = [];
     for (const { request } of group) {
       const poId = placed.get(request.allocationId);
-      const po = poId
-        ? (await this.states.load(purchaseOrderDecider, streams.purchaseOrder(poId))).state
-        : null;
-      const poLineId =
-        po && po.status !== 'none' ? po.lineOfAllocation.get(request.allocationId) : undefined;
-      const allocated =
-        poLineId && po && po.status !== 'none'
-          ? po.lines.get(poLineId)?.allocations.get(request.allocationId)
-          : undefined;
-      if (!po || po.status === 'none' || !poId || !poLineId || !allocated) continue;
+      const po = poId ? await this.purchaseOrders.snapshot(poId) : null;
+      const poLineId = po?.lineOfAllocation.get(request.allocationId);
+      const allocated = poLineId
+        ? po?.lines.get(poLineId)?.allocations.get(request.allocationId)
+        : undefined;
+      if (!po || !poId || !poLineId || !allocated) continue;
       const order = {
         allocationId: request.allocationId,
         poId,

@@ -1,10 +1,10 @@
-import { LinkLineToStock } from '../backorders/backorder.commands';
+import { LinkLineToStock } from './backorder.commands';
 import type {
   BackorderLineCancelled,
   BackorderLineFulfilled,
   BackorderLineQuantityChanged,
   BackorderLineSubstitutionRejected,
-} from '../backorders/backorder.events';
+} from './backorder.events';
 import type { RecordedEvent } from '../shared/eventstore/event-envelope';
 import {
   defineWorkflow,
@@ -12,8 +12,8 @@ import {
   reactionContext,
   stateless,
 } from '../shared/reactors/workflow';
-import { IssueStock, ReleaseStockReservation } from './stock.commands';
-import type { StockReserved } from './stock.events';
+import { IssueStock, ReleaseStockReservation } from '../inventory/stock.commands';
+import type { StockReserved } from '../inventory/stock.events';
 
 type Trigger = RecordedEvent &
   (

@@ -2,7 +2,7 @@ import type {
   BackorderLineOrderedAnyway,
   BackorderLineQuantityChanged,
   BackorderPlaced,
-} from '../backorders/backorder.events';
+} from './backorder.events';
 import { stableId } from '../shared/commands/entity-id';
 import type { RecordedEvent } from '../shared/eventstore/event-envelope';
 import { defineWorkflow, reactionContext, stateless } from '../shared/reactors/workflow';
