@@ -1,0 +1,186 @@
+import type Database from 'better-sqlite3';
+import { ChainHasher, GENESIS_HASH } from './event-chain';
+import { RunningHash, signDigest, type LogDigest } from './log-digest';
+
+export interface ChainKeeperOptions {
+  /** The key digests are signed with; read only when a digest is made. */
+  readonly signingKey: () => string;
+  /** A digest is made each time the log reaches a multiple of this many events. */
+  readonly digestEvery: number;
+}
+
+const DIGESTS_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS audit_digests (
+    position     INTEGER PRIMARY KEY,
+    running_hash BLOB NOT NULL,
+    signature    BLOB NOT NULL,
+    signed_at    TEXT NOT NULL
+  );
+`;
+const MIGRATION_PAGE = 10_000;
+
+/**
+ * The embedded store's tamper evidence: the `hash` column of each event (chained per stream,
+ * computed inside the append's transaction) and the signed digests of the global log in
+ * `audit_digests`. A store created before the chain existed is migrated once, on open: its
+ * events are hashed in log order and the digests they reach are signed then.
+ */
+export class SqliteChainKeeper {
+  private readonly hasher = new ChainHasher();
+  private readonly statements: ReturnType<typeof prepareStatements>;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly options: ChainKeeperOptions,
+  ) {
+    db.exec(DIGESTS_SCHEMA);
+    // Under the write lock: another process opening the same file migrates it or waits.
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const migrating = !(db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).some(
+        (column) => column.name === 'hash',
+      );
+      if (migrating) db.exec('ALTER TABLE events ADD COLUMN hash BLOB');
+      this.statements = prepareStatements(db);
+      if (migrating) this.chainExistingEvents();
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** The stream's last revision and the hash the next event chains to; undefined: no stream. */
+  lastOfStream(stream: string): { revision: number; hash: Buffer } | undefined {
+    const row = this.statements.lastOfStream.get(stream);
+    return row ? { revision: row[0], hash: row[1] ?? GENESIS_HASH } : undefined;
+  }
+
+  get chainHasher(): ChainHasher {
+    return this.hasher;
+  }
+
+  /**
+   * Inside the append's transaction: signs a digest at each multiple of `digestEvery` the log
+   * now reaches, so a digest is durable exactly when the events it covers are.
+   */
+  sealReachedBoundaries(head: number): void {
+    const every = this.options.digestEvery;
+    const last = this.statements.lastDigest.get();
+    let from = last?.[0] ?? 0;
+    let running = last?.[1] ?? GENESIS_HASH;
+    for (let boundary = (Math.floor(from / every) + 1) * every; boundary <= head; ) {
+      running = this.seal(from, boundary, running);
+      from = boundary;
+      boundary += every;
+    }
+  }
+
+  /** A digest at the head of the log now (on demand); null when the head is already sealed. */
+  sealHead(): LogDigest | null {
+    return this.db.transaction((): LogDigest | null => {
+      const head = this.statements.head.get() ?? 0;
+      this.sealReachedBoundaries(head);
+      const last = this.statements.lastDigest.get();
+      const from = last?.[0] ?? 0;
+      if (head <= from) return null;
+      this.seal(from, head, last?.[1] ?? GENESIS_HASH);
+      return this.digests().at(-1) ?? null;
+    }).immediate();
+  }
+
+  digests(): LogDigest[] {
+    return this.statements.digests.all().map(([position, runningHash, signature, signedAt]) => ({
+      position,
+      runningHash,
+      signature,
+      signedAt,
+    }));
+  }
+
+  private seal(from: number, to: number, previous: Buffer): Buffer {
+    const running = new RunningHash(previous);
+    for (const hash of this.statements.hashesBetween.iterate(from, to)) running.add(hash);
+    const closed = running.close();
+    this.statements.insertDigest.run(
+      to,
+      closed,
+      signDigest(this.options.signingKey(), to, closed),
+      new Date().toISOString(),
+    );
+    return closed;
+  }
+
+  /** Hashes the events stored before the chain existed, in log order, and signs their digests. */
+  private chainExistingEvents(): void {
+    const page = this.db
+      .prepare<[number, number], [number, string, number, string, string, string, string]>(
+        `SELECT position, stream, revision, event_id, type, data, actor, correlation_id,
+           causation_id, occurred_at, schema_version, metadata_extra
+         FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+      )
+      .raw();
+    const update = this.db.prepare('UPDATE events SET hash = ? WHERE position = ?');
+    const heads = new Map<string, Buffer>();
+    let after = 0;
+    for (;;) {
+      const rows = page.all(after, MIGRATION_PAGE) as unknown as MigrationRow[];
+      if (rows.length === 0) break;
+      for (const [position, stream, revision, id, type, data, actor, corr, caus, at, v, x] of rows) {
+        const hash = this.hasher.hashOf(
+          stream,
+          revision,
+          id,
+          type,
+          data,
+          actor,
+          corr,
+          caus,
+          at,
+          v,
+          x,
+          heads.get(stream) ?? GENESIS_HASH,
+        );
+        heads.set(stream, hash);
+        update.run(hash, position);
+      }
+      after = rows[rows.length - 1][0];
+    }
+    this.sealReachedBoundaries(after);
+  }
+}
+
+// prettier-ignore
+type MigrationRow = [position: number, stream: string, revision: number, id: string, type: string,
+  data: string, actor: string, correlationId: string, causationId: string, occurredAt: string,
+  schemaVersion: number, extraMetadata: string | null];
+
+function prepareStatements(db: Database.Database) {
+  return {
+    lastOfStream: db
+      .prepare<[string], [number, Buffer | null]>(
+        'SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+      )
+      .raw(),
+    lastDigest: db
+      .prepare<[], [number, Buffer]>(
+        'SELECT position, running_hash FROM audit_digests ORDER BY position DESC LIMIT 1',
+      )
+      .raw(),
+    hashesBetween: db
+      .prepare<[number, number], Buffer>(
+        'SELECT hash FROM events WHERE position > ? AND position <= ? ORDER BY position',
+      )
+      .pluck(),
+    head: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
+    insertDigest: db.prepare(
+      `INSERT INTO audit_digests (position, running_hash, signature, signed_at)
+       VALUES (?, ?, ?, ?)`,
+    ),
+    digests: db
+      .prepare<[], [number, Buffer, Buffer, string]>(
+        'SELECT position, running_hash, signature, signed_at FROM audit_digests ORDER BY position',
+      )
+      .raw(),
+  };
+}
