@@ -69,7 +69,7 @@ export class SqliteChainKeeper {
     const last = this.statements.lastDigest.get();
     let from = last?.[0] ?? 0;
     let running = last?.[1] ?? GENESIS_HASH;
-    for (let boundary = (Math.floor(from / every) + 1) * every; boundary <= head; ) {
+    for (let boundary = (Math.floor(from / every) + 1) * every; boundary <= head;) {
       running = this.seal(from, boundary, running);
       from = boundary;
       boundary += every;
@@ -78,15 +78,17 @@ export class SqliteChainKeeper {
 
   /** A digest at the head of the log now (on demand); null when the head is already sealed. */
   sealHead(): LogDigest | null {
-    return this.db.transaction((): LogDigest | null => {
-      const head = this.statements.head.get() ?? 0;
-      this.sealReachedBoundaries(head);
-      const last = this.statements.lastDigest.get();
-      const from = last?.[0] ?? 0;
-      if (head <= from) return null;
-      this.seal(from, head, last?.[1] ?? GENESIS_HASH);
-      return this.digests().at(-1) ?? null;
-    }).immediate();
+    return this.db
+      .transaction((): LogDigest | null => {
+        const head = this.statements.head.get() ?? 0;
+        this.sealReachedBoundaries(head);
+        const last = this.statements.lastDigest.get();
+        const from = last?.[0] ?? 0;
+        if (head <= from) return null;
+        this.seal(from, head, last?.[1] ?? GENESIS_HASH);
+        return this.digests().at(-1) ?? null;
+      })
+      .immediate();
   }
 
   digests(): LogDigest[] {
@@ -126,7 +128,20 @@ export class SqliteChainKeeper {
     for (;;) {
       const rows = page.all(after, MIGRATION_PAGE) as unknown as MigrationRow[];
       if (rows.length === 0) break;
-      for (const [position, stream, revision, id, type, data, actor, corr, caus, at, v, x] of rows) {
+      for (const [
+        position,
+        stream,
+        revision,
+        id,
+        type,
+        data,
+        actor,
+        corr,
+        caus,
+        at,
+        v,
+        x,
+      ] of rows) {
         const hash = this.hasher.hashOf(
           stream,
           revision,

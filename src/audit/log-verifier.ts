@@ -1,0 +1,317 @@
+import { ChainHasher, GENESIS_HASH } from '../shared/eventstore/event-chain';
+import { RunningHash, signatureMatches, type LogDigest } from '../shared/eventstore/log-digest';
+
+/**
+ * One stored event as the verifier reads it, in the embedded store's column order: data and
+ * extra metadata stay the JSON text the store keeps (never decoded), `hash` is the stored chain
+ * hash (null when the row was written around the store).
+ */
+// prettier-ignore
+export type ChainRow = [position: number, stream: string, revision: number, id: string,
+  type: string, data: string, actor: string, correlationId: string, causationId: string,
+  occurredAt: string, schemaVersion: number, extraMetadata: string | null, hash: Buffer | null];
+
+export type FindingKind =
+  | 'changed'
+  | 'missing'
+  | 'inserted'
+  | 'reordered'
+  | 'digest-mismatch'
+  | 'digest-signature'
+  | 'digest-missing';
+
+export interface Finding {
+  readonly kind: FindingKind;
+  /** The event's stream and revision as stored, when the finding is about one event. */
+  readonly stream?: string;
+  readonly revision?: number;
+  readonly position?: number;
+  /** For a digest: the positions it covers, after `from` up to `to`. */
+  readonly range?: { readonly from: number; readonly to: number };
+  readonly message: string;
+}
+
+export interface VerificationReport {
+  readonly ok: boolean;
+  readonly events: number;
+  readonly streams: number;
+  readonly digests: number;
+  /** Events after the last digest: protected by their chains only until the next digest. */
+  readonly unsealedEvents: number;
+  /** How many findings there are; `findings` keeps the first `maxFindings` of them. */
+  readonly findingsTotal: number;
+  readonly findings: readonly Finding[];
+}
+
+export interface LogVerifierOptions {
+  /** The signed digests, in position order; none on a store that keeps none. */
+  readonly digests: readonly LogDigest[];
+  readonly signingKey: string | null;
+  /** Digests are expected at each multiple of this; null: no expectation. */
+  readonly digestEvery: number | null;
+  /** The embedded store numbers events 1, 2, 3...: a gap is a removed event. */
+  readonly densePositions: boolean;
+  readonly maxFindings?: number;
+}
+
+interface StreamHead {
+  revision: number;
+  /** Where the head event is in the log. */
+  position: number;
+  hash: Buffer;
+  /** The hash before `hash`: what an event inserted just before this one would have chained to. */
+  previousHash: Buffer | null;
+  /** How many forged events were found inserted into the stream so far: later revisions moved. */
+  shift: number;
+  /** Events seen before their predecessor, by revision: reordered, or their predecessor is gone. */
+  waiting?: Map<number, ChainRow>;
+}
+
+/**
+ * Recomputes every chain and every digest of a log read in position order, and names what does
+ * not match: pure, fed one row at a time, so the reader decides how fast and in which thread.
+ */
+export class LogVerifier {
+  private readonly hasher = new ChainHasher();
+  private readonly heads = new Map<string, StreamHead>();
+  private readonly findings: Finding[] = [];
+  private findingsTotal = 0;
+  private events = 0;
+  private nextPosition = 1;
+  private lastPosition = 0;
+  private readonly running = new RunningHash();
+  private digestIndex = 0;
+  private lastSealed = 0;
+  private readonly maxFindings: number;
+
+  constructor(private readonly options: LogVerifierOptions) {
+    this.maxFindings = options.maxFindings ?? 1000;
+  }
+
+  add(row: ChainRow): void {
+    const position = row[0];
+    this.closeDigestsBefore(position);
+    if (this.options.densePositions && position !== this.nextPosition && position > 0) {
+      const [from, to] = [this.nextPosition, position - 1];
+      this.report({
+        kind: 'missing',
+        position: from,
+        message:
+          from === to
+            ? `no event at position ${from}: an event was removed`
+            : `no events at positions ${from} to ${to}: events were removed`,
+      });
+    }
+    this.nextPosition = position + 1;
+    this.lastPosition = position;
+    this.events += 1;
+    this.running.add(row[12] ?? GENESIS_HASH);
+    this.closeDigestAt(position);
+
+    const stream = row[1];
+    const revision = row[2];
+    const head = this.headOf(stream);
+    const expected = head.revision + 1;
+    if (revision === expected) {
+      this.link(row, head);
+      if (head.waiting) this.drainWaiting(head);
+    } else if (revision > expected) {
+      head.waiting ??= new Map();
+      head.waiting.set(revision, row);
+    } else {
+      this.report({
+        kind: 'inserted',
+        stream,
+        revision,
+        position,
+        message: `a second event at ${stream} revision ${revision} (position ${position})`,
+      });
+    }
+  }
+
+  finish(): VerificationReport {
+    for (const [stream, head] of this.heads) {
+      while (head.waiting && head.waiting.size > 0) {
+        const next = Math.min(...head.waiting.keys());
+        for (let revision = head.revision + 1; revision < next; revision++) {
+          this.report({
+            kind: 'missing',
+            stream,
+            revision,
+            message: `${stream} revision ${revision} is missing (the stream goes on at revision ${next}, position ${head.waiting.get(next)![0]})`,
+          });
+        }
+        // The link over the gap cannot be checked: the chain goes on from what is stored.
+        const row = head.waiting.get(next)!;
+        head.waiting.delete(next);
+        head.revision = next;
+        head.position = row[0];
+        head.previousHash = null;
+        head.hash = row[12] ?? GENESIS_HASH;
+        this.drainWaiting(head);
+      }
+    }
+    this.closeDigestsBefore(Number.POSITIVE_INFINITY);
+    this.reportMissingDigests();
+    const digests = this.options.digests;
+    return {
+      ok: this.findingsTotal === 0,
+      events: this.events,
+      streams: this.heads.size,
+      digests: digests.length,
+      unsealedEvents: Math.max(0, this.lastPosition - (digests.at(-1)?.position ?? 0)),
+      findingsTotal: this.findingsTotal,
+      findings: this.findings,
+    };
+  }
+
+  /** Checks an event that follows its stream's head; the chain goes on from the stored hash. */
+  private link(row: ChainRow, head: StreamHead): void {
+    const stored = row[12];
+    const [position, stream, revision] = row;
+    const { shift, hash: previous } = head;
+    const advance = (hash: Buffer) => {
+      head.previousHash = head.hash;
+      head.hash = hash;
+      head.revision = revision;
+      head.position = position;
+    };
+    if (stored === null) {
+      this.report({
+        kind: 'inserted',
+        stream,
+        revision,
+        position,
+        message: `${stream} revision ${revision} (position ${position}) has no chain hash: it was written around the store`,
+      });
+      advance(this.hashAs(row, revision - shift, previous));
+      return;
+    }
+    if (this.hashAs(row, revision - shift, previous).equals(stored)) return advance(stored);
+    // The original event before a forged one: it still chains to the event before the forgery.
+    if (
+      head.previousHash &&
+      this.hashAs(row, revision - shift - 1, head.previousHash).equals(stored)
+    ) {
+      this.markInserted(stream, revision - 1, head.position);
+      head.shift = shift + 1;
+      return advance(stored);
+    }
+    this.report({
+      kind: 'changed',
+      stream,
+      revision,
+      position,
+      message: `${stream} revision ${revision} (position ${position}) is not what was appended: its content or chain hash was changed`,
+    });
+    advance(stored);
+  }
+
+  private drainWaiting(head: StreamHead): void {
+    const waiting = head.waiting!;
+    for (let row = waiting.get(head.revision + 1); row; row = waiting.get(head.revision + 1)) {
+      waiting.delete(row[2]);
+      const stream = row[1];
+      this.report({
+        kind: 'reordered',
+        stream,
+        revision: row[2],
+        position: row[0],
+        message: `${stream} revision ${row[2]} is at position ${row[0]}, before revision ${row[2] - 1}: events were moved`,
+      });
+      this.link(row, head);
+    }
+    if (waiting.size === 0) head.waiting = undefined;
+  }
+
+  private markInserted(stream: string, revision: number, position: number): void {
+    const index = this.findings.findIndex(
+      (f) => f.kind === 'changed' && f.stream === stream && f.revision === revision,
+    );
+    const finding: Finding = {
+      kind: 'inserted',
+      stream,
+      revision,
+      position,
+      message: `${stream} revision ${revision} was inserted: the events after it were renumbered to make room`,
+    };
+    if (index >= 0) this.findings[index] = finding;
+    else this.report(finding);
+  }
+
+  private hashAs(row: ChainRow, revision: number, previous: Buffer): Buffer {
+    // prettier-ignore
+    return this.hasher.hashOf(row[1], revision, row[3], row[4], row[5], row[6], row[7], row[8],
+      row[9], row[10], row[11], previous);
+  }
+
+  private headOf(stream: string): StreamHead {
+    let head = this.heads.get(stream);
+    if (!head) {
+      head = { revision: -1, position: 0, hash: GENESIS_HASH, previousHash: null, shift: 0 };
+      this.heads.set(stream, head);
+    }
+    return head;
+  }
+
+  /** A digest whose position holds no event (removed) is closed before the next event. */
+  private closeDigestsBefore(position: number): void {
+    const digests = this.options.digests;
+    while (this.digestIndex < digests.length && digests[this.digestIndex].position < position) {
+      this.closeDigest(digests[this.digestIndex++]);
+    }
+  }
+
+  private closeDigestAt(position: number): void {
+    const digest = this.options.digests[this.digestIndex];
+    if (digest && digest.position === position) {
+      this.digestIndex += 1;
+      this.closeDigest(digest);
+    }
+  }
+
+  private closeDigest(digest: LogDigest): void {
+    const range = { from: this.lastSealed, to: digest.position };
+    this.lastSealed = digest.position;
+    const key = this.options.signingKey;
+    const signed = key !== null && signatureMatches(key, digest);
+    if (key !== null && !signed) {
+      this.report({
+        kind: 'digest-signature',
+        position: digest.position,
+        range,
+        message: `the digest at position ${digest.position} does not carry the signature of this store's key: it was altered or signed with another key`,
+      });
+    }
+    // After a signed digest, go on from what it signed: one damaged range stays one finding.
+    const computed = this.running.close(signed ? digest.runningHash : undefined);
+    if (!computed.equals(digest.runningHash)) {
+      this.report({
+        kind: 'digest-mismatch',
+        position: digest.position,
+        range,
+        message: `the events after position ${range.from} up to ${range.to} are not those the digest signed at ${digest.signedAt}: one was changed, removed, inserted or moved`,
+      });
+    }
+  }
+
+  private reportMissingDigests(): void {
+    const every = this.options.digestEvery;
+    if (every === null) return;
+    const at = new Set(this.options.digests.map((d) => d.position));
+    for (let position = every; position <= this.lastPosition; position += every) {
+      if (!at.has(position)) {
+        this.report({
+          kind: 'digest-missing',
+          position,
+          message: `no signed digest at position ${position}: it was removed`,
+        });
+      }
+    }
+  }
+
+  private report(finding: Finding): void {
+    this.findingsTotal += 1;
+    if (this.findings.length < this.maxFindings) this.findings.push(finding);
+  }
+}

@@ -1,0 +1,72 @@
+import Database from 'better-sqlite3';
+import type { LogDigest } from '../shared/eventstore/log-digest';
+import type { ChainSource } from './chain-source';
+import type { ChainRow } from './log-verifier';
+
+/**
+ * The embedded log read raw for verification: its own read-only connection, rows as arrays of
+ * stored text (data never JSON-decoded), in large pages, all in one read transaction, so the
+ * verifier sees one consistent snapshot while appends go on.
+ */
+export class SqliteChainSource implements ChainSource {
+  readonly densePositions = true;
+  private readonly db: Database.Database;
+  private readonly page;
+
+  constructor(file: string) {
+    this.db = new Database(file, { readonly: true, fileMustExist: true });
+    this.db.pragma('busy_timeout = 10000');
+    const columns = (this.db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    if (!columns.includes('hash')) {
+      this.db.close();
+      throw new Error(
+        `${file} has no hash chain yet: open it once with this version (start the server) to chain it`,
+      );
+    }
+    this.page = this.db
+      .prepare<[number, number], ChainRow>(
+        `SELECT position, stream, revision, event_id, type, data, actor, correlation_id,
+           causation_id, occurred_at, schema_version, metadata_extra, hash
+         FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+      )
+      .raw();
+    // The snapshot starts with the first read and lasts until close.
+    this.db.exec('BEGIN');
+  }
+
+  async count(): Promise<number> {
+    return (this.db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number) ?? 0;
+  }
+
+  async digests(): Promise<LogDigest[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT position, running_hash, signature, signed_at FROM audit_digests ORDER BY position',
+      )
+      .raw()
+      .all() as [number, Buffer, Buffer, string][];
+    return rows.map(([position, runningHash, signature, signedAt]) => ({
+      position,
+      runningHash,
+      signature,
+      signedAt,
+    }));
+  }
+
+  async *pages(pageSize: number): AsyncGenerator<readonly ChainRow[]> {
+    let after = -Infinity;
+    for (;;) {
+      const rows = this.page.all(after, pageSize) as unknown as ChainRow[];
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1][0];
+      yield rows;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.inTransaction) this.db.exec('COMMIT');
+    this.db.close();
+  }
+}
