@@ -1,15 +1,18 @@
-import { ChainHasher, GENESIS_HASH } from '../shared/eventstore/event-chain';
+import { ChainHasher, GENESIS_HASH, type HexHash } from '../shared/eventstore/event-chain';
 import { RunningHash, signatureMatches, type LogDigest } from '../shared/eventstore/log-digest';
 
 /**
- * One stored event as the verifier reads it, in the embedded store's column order: data and
- * extra metadata stay the JSON text the store keeps (never decoded), `hash` is the stored chain
- * hash (null when the row was written around the store).
+ * One stored event as the verifier reads it: where it is, and its chain body (see event-chain.ts)
+ * as one text assembled from the stored bytes (data is never JSON-decoded); `hash` is the stored
+ * chain hash, null when the row was written around the store.
  */
-// prettier-ignore
-export type ChainRow = [position: number, stream: string, revision: number, id: string,
-  type: string, data: string, actor: string, correlationId: string, causationId: string,
-  occurredAt: string, schemaVersion: number, extraMetadata: string | null, hash: Buffer | null];
+export type ChainRow = [
+  position: number,
+  stream: string,
+  revision: number,
+  body: string,
+  hash: HexHash | null,
+];
 
 export type FindingKind =
   | 'changed'
@@ -58,9 +61,9 @@ interface StreamHead {
   revision: number;
   /** Where the head event is in the log. */
   position: number;
-  hash: Buffer;
+  hash: HexHash;
   /** The hash before `hash`: what an event inserted just before this one would have chained to. */
-  previousHash: Buffer | null;
+  previousHash: HexHash | null;
   /** How many forged events were found inserted into the stream so far: later revisions moved. */
   shift: number;
   /** Events seen before their predecessor, by revision: reordered, or their predecessor is gone. */
@@ -105,7 +108,7 @@ export class LogVerifier {
     this.nextPosition = position + 1;
     this.lastPosition = position;
     this.events += 1;
-    this.running.add(row[12] ?? GENESIS_HASH);
+    this.running.add(row[4] || GENESIS_HASH);
     this.closeDigestAt(position);
 
     const stream = row[1];
@@ -147,7 +150,7 @@ export class LogVerifier {
         head.revision = next;
         head.position = row[0];
         head.previousHash = null;
-        head.hash = row[12] ?? GENESIS_HASH;
+        head.hash = row[4] || GENESIS_HASH;
         this.drainWaiting(head);
       }
     }
@@ -167,16 +170,17 @@ export class LogVerifier {
 
   /** Checks an event that follows its stream's head; the chain goes on from the stored hash. */
   private link(row: ChainRow, head: StreamHead): void {
-    const stored = row[12];
+    const stored = row[4];
     const [position, stream, revision] = row;
     const { shift, hash: previous } = head;
-    const advance = (hash: Buffer) => {
+    const advance = (hash: HexHash) => {
       head.previousHash = head.hash;
       head.hash = hash;
       head.revision = revision;
       head.position = position;
     };
-    if (stored === null) {
+    // SQL hex() of NULL is the empty text.
+    if (!stored) {
       this.report({
         kind: 'inserted',
         stream,
@@ -187,12 +191,9 @@ export class LogVerifier {
       advance(this.hashAs(row, revision - shift, previous));
       return;
     }
-    if (this.hashAs(row, revision - shift, previous).equals(stored)) return advance(stored);
+    if (this.hashAs(row, revision - shift, previous) === stored) return advance(stored);
     // The original event before a forged one: it still chains to the event before the forgery.
-    if (
-      head.previousHash &&
-      this.hashAs(row, revision - shift - 1, head.previousHash).equals(stored)
-    ) {
+    if (head.previousHash && this.hashAs(row, revision - shift - 1, head.previousHash) === stored) {
       this.markInserted(stream, revision - 1, head.position);
       head.shift = shift + 1;
       return advance(stored);
@@ -239,10 +240,8 @@ export class LogVerifier {
     else this.report(finding);
   }
 
-  private hashAs(row: ChainRow, revision: number, previous: Buffer): Buffer {
-    // prettier-ignore
-    return this.hasher.hashOf(row[1], revision, row[3], row[4], row[5], row[6], row[7], row[8],
-      row[9], row[10], row[11], previous);
+  private hashAs(row: ChainRow, revision: number, previous: HexHash): HexHash {
+    return this.hasher.hashBody(row[1], revision, row[3], previous);
   }
 
   private headOf(stream: string): StreamHead {
@@ -285,7 +284,7 @@ export class LogVerifier {
     }
     // After a signed digest, go on from what it signed: one damaged range stays one finding.
     const computed = this.running.close(signed ? digest.runningHash : undefined);
-    if (!computed.equals(digest.runningHash)) {
+    if (computed !== digest.runningHash) {
       this.report({
         kind: 'digest-mismatch',
         position: digest.position,

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { SQL_CHAIN_BODY, type HexHash } from '../shared/eventstore/event-chain';
 import type { LogDigest } from '../shared/eventstore/log-digest';
 import type { ChainSource } from './chain-source';
 import type { ChainRow } from './log-verifier';
@@ -27,8 +28,7 @@ export class SqliteChainSource implements ChainSource {
     }
     this.page = this.db
       .prepare<[number, number], ChainRow>(
-        `SELECT position, stream, revision, event_id, type, data, actor, correlation_id,
-           causation_id, occurred_at, schema_version, metadata_extra, hash
+        `SELECT position, stream, revision, ${SQL_CHAIN_BODY}, lower(hex(hash))
          FROM events WHERE position > ? ORDER BY position LIMIT ?`,
       )
       .raw();
@@ -43,10 +43,11 @@ export class SqliteChainSource implements ChainSource {
   async digests(): Promise<LogDigest[]> {
     const rows = this.db
       .prepare(
-        'SELECT position, running_hash, signature, signed_at FROM audit_digests ORDER BY position',
+        `SELECT position, lower(hex(running_hash)), lower(hex(signature)), signed_at
+         FROM audit_digests ORDER BY position`,
       )
       .raw()
-      .all() as [number, Buffer, Buffer, string][];
+      .all() as [number, HexHash, HexHash, string][];
     return rows.map(([position, runningHash, signature, signedAt]) => ({
       position,
       runningHash,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ChainHasher, GENESIS_HASH } from './event-chain';
+import { ChainHasher, GENESIS_HASH, SQL_CHAIN_BODY, type HexHash } from './event-chain';
 import { RunningHash, signDigest, type LogDigest } from './log-digest';
 
 export interface ChainKeeperOptions {
@@ -26,7 +26,7 @@ const MIGRATION_PAGE = 10_000;
  * events are hashed in log order and the digests they reach are signed then.
  */
 export class SqliteChainKeeper {
-  private readonly hasher = new ChainHasher();
+  readonly hasher = new ChainHasher();
   private readonly statements: ReturnType<typeof prepareStatements>;
 
   constructor(
@@ -37,9 +37,8 @@ export class SqliteChainKeeper {
     // Under the write lock: another process opening the same file migrates it or waits.
     db.exec('BEGIN IMMEDIATE');
     try {
-      const migrating = !(db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).some(
-        (column) => column.name === 'hash',
-      );
+      const columns = db.prepare('PRAGMA table_info(events)').all() as { name: string }[];
+      const migrating = !columns.some((column) => column.name === 'hash');
       if (migrating) db.exec('ALTER TABLE events ADD COLUMN hash BLOB');
       this.statements = prepareStatements(db);
       if (migrating) this.chainExistingEvents();
@@ -51,13 +50,9 @@ export class SqliteChainKeeper {
   }
 
   /** The stream's last revision and the hash the next event chains to; undefined: no stream. */
-  lastOfStream(stream: string): { revision: number; hash: Buffer } | undefined {
+  lastOfStream(stream: string): { revision: number; hash: HexHash } | undefined {
     const row = this.statements.lastOfStream.get(stream);
-    return row ? { revision: row[0], hash: row[1] ?? GENESIS_HASH } : undefined;
-  }
-
-  get chainHasher(): ChainHasher {
-    return this.hasher;
+    return row ? { revision: row[0], hash: row[1] || GENESIS_HASH } : undefined;
   }
 
   /**
@@ -66,6 +61,7 @@ export class SqliteChainKeeper {
    */
   sealReachedBoundaries(head: number): void {
     const every = this.options.digestEvery;
+    if (head < every) return;
     const last = this.statements.lastDigest.get();
     let from = last?.[0] ?? 0;
     let running = last?.[1] ?? GENESIS_HASH;
@@ -76,7 +72,7 @@ export class SqliteChainKeeper {
     }
   }
 
-  /** A digest at the head of the log now (on demand); null when the head is already sealed. */
+  /** A digest at the head of the log now (on demand); null when the head is already signed. */
   sealHead(): LogDigest | null {
     return this.db
       .transaction((): LogDigest | null => {
@@ -100,14 +96,17 @@ export class SqliteChainKeeper {
     }));
   }
 
-  private seal(from: number, to: number, previous: Buffer): Buffer {
+  private seal(from: number, to: number, previous: HexHash): HexHash {
     const running = new RunningHash(previous);
-    for (const hash of this.statements.hashesBetween.iterate(from, to)) running.add(hash);
+    // A row written around the store may lack a hash: sign what is there, the verifier says so.
+    for (const hash of this.statements.hashesBetween.iterate(from, to)) {
+      running.add(hash || GENESIS_HASH);
+    }
     const closed = running.close();
     this.statements.insertDigest.run(
       to,
-      closed,
-      signDigest(this.options.signingKey(), to, closed),
+      Buffer.from(closed, 'hex'),
+      Buffer.from(signDigest(this.options.signingKey(), to, closed), 'hex'),
       new Date().toISOString(),
     );
     return closed;
@@ -116,48 +115,26 @@ export class SqliteChainKeeper {
   /** Hashes the events stored before the chain existed, in log order, and signs their digests. */
   private chainExistingEvents(): void {
     const page = this.db
-      .prepare<[number, number], [number, string, number, string, string, string, string]>(
-        `SELECT position, stream, revision, event_id, type, data, actor, correlation_id,
-           causation_id, occurred_at, schema_version, metadata_extra
+      .prepare<[number, number], [number, string, number, string]>(
+        `SELECT position, stream, revision, ${SQL_CHAIN_BODY}
          FROM events WHERE position > ? ORDER BY position LIMIT ?`,
       )
       .raw();
     const update = this.db.prepare('UPDATE events SET hash = ? WHERE position = ?');
-    const heads = new Map<string, Buffer>();
+    const heads = new Map<string, HexHash>();
     let after = 0;
     for (;;) {
-      const rows = page.all(after, MIGRATION_PAGE) as unknown as MigrationRow[];
+      const rows = page.all(after, MIGRATION_PAGE) as [number, string, number, string][];
       if (rows.length === 0) break;
-      for (const [
-        position,
-        stream,
-        revision,
-        id,
-        type,
-        data,
-        actor,
-        corr,
-        caus,
-        at,
-        v,
-        x,
-      ] of rows) {
-        const hash = this.hasher.hashOf(
+      for (const [position, stream, revision, body] of rows) {
+        const hash = this.hasher.hashBody(
           stream,
           revision,
-          id,
-          type,
-          data,
-          actor,
-          corr,
-          caus,
-          at,
-          v,
-          x,
+          body,
           heads.get(stream) ?? GENESIS_HASH,
         );
         heads.set(stream, hash);
-        update.run(hash, position);
+        update.run(Buffer.from(hash, 'hex'), position);
       }
       after = rows[rows.length - 1][0];
     }
@@ -165,26 +142,24 @@ export class SqliteChainKeeper {
   }
 }
 
-// prettier-ignore
-type MigrationRow = [position: number, stream: string, revision: number, id: string, type: string,
-  data: string, actor: string, correlationId: string, causationId: string, occurredAt: string,
-  schemaVersion: number, extraMetadata: string | null];
-
 function prepareStatements(db: Database.Database) {
   return {
     lastOfStream: db
-      .prepare<[string], [number, Buffer | null]>(
-        'SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+      .prepare<[string], [number, HexHash | null]>(
+        `SELECT revision, lower(hex(hash)) FROM events WHERE stream = ?
+         ORDER BY revision DESC LIMIT 1`,
       )
       .raw(),
     lastDigest: db
-      .prepare<[], [number, Buffer]>(
-        'SELECT position, running_hash FROM audit_digests ORDER BY position DESC LIMIT 1',
+      .prepare<[], [number, HexHash]>(
+        `SELECT position, lower(hex(running_hash)) FROM audit_digests
+         ORDER BY position DESC LIMIT 1`,
       )
       .raw(),
     hashesBetween: db
-      .prepare<[number, number], Buffer>(
-        'SELECT hash FROM events WHERE position > ? AND position <= ? ORDER BY position',
+      .prepare<[number, number], HexHash | null>(
+        `SELECT lower(hex(hash)) FROM events WHERE position > ? AND position <= ?
+         ORDER BY position`,
       )
       .pluck(),
     head: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
@@ -193,8 +168,9 @@ function prepareStatements(db: Database.Database) {
        VALUES (?, ?, ?, ?)`,
     ),
     digests: db
-      .prepare<[], [number, Buffer, Buffer, string]>(
-        'SELECT position, running_hash, signature, signed_at FROM audit_digests ORDER BY position',
+      .prepare<[], [number, HexHash, HexHash, string]>(
+        `SELECT position, lower(hex(running_hash)), lower(hex(signature)), signed_at
+         FROM audit_digests ORDER BY position`,
       )
       .raw(),
   };

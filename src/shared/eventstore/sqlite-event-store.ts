@@ -445,10 +445,14 @@ export class SqliteEventStore implements EventStore {
     let position = 0;
     for (const columns of rows) {
       revision += 1;
-      previous = this.chain.chainHasher.hashOf(stream, revision, ...columns, previous);
+      const [id, type, data, actor, correlationId, causationId, occurredAt] = columns;
+      // prettier-ignore
+      previous = this.chain.hasher.hash({ stream, revision, id, type, data, actor, correlationId,
+        causationId, occurredAt, schemaVersion: columns[7], extraMetadata: columns[8] }, previous);
       try {
         position = Number(
-          s.insert.run(...columns, stream, revision, recordedAt, previous).lastInsertRowid,
+          s.insert.run(...columns, stream, revision, recordedAt, Buffer.from(previous, 'hex'))
+            .lastInsertRowid,
         );
       } catch (error) {
         if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
