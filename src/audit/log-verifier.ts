@@ -1,18 +1,12 @@
-import { ChainHasher, GENESIS_HASH, type HexHash } from '../shared/eventstore/event-chain';
-import { RunningHash, signatureMatches, type LogDigest } from '../shared/eventstore/log-digest';
+import {
+  ChainHasher,
+  GENESIS_HASH,
+  type ChainRow,
+  type HexHash,
+} from '../shared/eventstore/event-chain';
 
-/**
- * One stored event as the verifier reads it: where it is, and its chain body (see event-chain.ts)
- * as one text assembled from the stored bytes (data is never JSON-decoded); `hash` is the stored
- * chain hash, null when the row was written around the store.
- */
-export type ChainRow = [
-  position: number,
-  stream: string,
-  revision: number,
-  body: string,
-  hash: HexHash | null,
-];
+export type { ChainRow };
+import { RunningHash, signatureMatches, type LogDigest } from '../shared/eventstore/log-digest';
 
 export type FindingKind =
   | 'changed'

@@ -19,6 +19,19 @@ export const HASH_BYTES = 32;
 /** Hashes travel as lowercase hex: a string costs far less than a Buffer per event. */
 export type HexHash = string;
 
+/**
+ * One stored event as a verifier reads it: where it is, and its chain body as one text assembled
+ * from the stored bytes (data is never JSON-decoded); `hash` is the stored chain hash, null (or
+ * empty) when the event was written around the store.
+ */
+export type ChainRow = [
+  position: number,
+  stream: string,
+  revision: number,
+  body: string,
+  hash: HexHash | null,
+];
+
 /** The hash before a stream's first event. */
 export const GENESIS_HASH: HexHash = '0'.repeat(2 * HASH_BYTES);
 

@@ -6,7 +6,7 @@ import { SqliteEventStore } from './sqlite-event-store';
 
 export function openEventStore(config: AppConfig['eventStore']): EventStore {
   return config.kind === 'sqlite'
-    ? new SqliteEventStore({ file: config.file })
+    ? new SqliteEventStore({ file: config.file, audit: config.audit })
     : new EsdbEventStore({ connectionString: config.connectionString });
 }
 
