@@ -146,8 +146,7 @@ export class SqliteEventStore implements EventStore {
     this.writer.pragma('busy_timeout = 10000');
     this.writer.exec(SCHEMA);
     this.chain = new SqliteChainKeeper(this.writer, {
-      signingKey: () =>
-        keptSecret(options.audit?.signingKey ?? null, dirname(options.file), 'audit-signing-key'),
+      signingKey: () => auditSigningKey(options.file, options.audit?.signingKey ?? null),
       digestEvery: options.audit?.digestEvery ?? 1000,
     });
     this.reader = new Database(options.file, { readonly: true });
@@ -514,6 +513,11 @@ class SqliteSubscription implements EventSubscription {
     this.closed = true;
     this.watcher.wakeAll();
   }
+}
+
+/** The key that signs a log's digests: the configured one, or one kept beside the log's file. */
+export function auditSigningKey(file: string, configured: string | null): string {
+  return keptSecret(configured, dirname(file), 'audit-signing-key');
 }
 
 function at(position: number): Position {

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import type { AppConfig } from '../shared/config/app-config';
+import { EsdbEventStore } from '../shared/eventstore/esdb-event-store';
+import { auditSigningKey } from '../shared/eventstore/sqlite-event-store';
+import type { VerificationReport } from './log-verifier';
+import { EsdbChainSource } from './esdb-chain-source';
+import { SqliteChainSource } from './sqlite-chain-source';
+import { verifyLog } from './verify-log';
+
+/**
+ * Verifies the log the configuration names, read the fastest way its adapter allows: the SQLite
+ * file raw, on a connection of its own; EventStoreDB through a client of its own.
+ */
+export async function verifyConfiguredLog(
+  config: Pick<AppConfig, 'eventStore'>,
+  onProgress?: (verified: number, total: number) => void,
+): Promise<VerificationReport> {
+  const events = config.eventStore;
+  const digestEvery = events.audit?.digestEvery ?? 1000;
+  if (events.kind === 'sqlite') {
+    // Opening a missing file would verify an empty log and pass it.
+    if (!existsSync(events.file)) throw new Error(`no event log at ${events.file} (set DATA_DIR)`);
+    const source = new SqliteChainSource(events.file);
+    const signingKey = auditSigningKey(events.file, events.audit?.signingKey ?? null);
+    try {
+      return await verifyLog(source, { signingKey, digestEvery, onProgress });
+    } finally {
+      await source.close();
+    }
+  }
+  const store = new EsdbEventStore({ connectionString: events.connectionString });
+  try {
+    return await verifyLog(new EsdbChainSource(store), {
+      signingKey: null,
+      digestEvery: null,
+      onProgress,
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+export function logLocation(config: Pick<AppConfig, 'eventStore'>): string {
+  return config.eventStore.kind === 'sqlite' ? config.eventStore.file : 'the EventStoreDB server';
+}
