@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CustomersModule } from './customers/customers.module';
@@ -51,6 +52,7 @@ import { ReadModelsModule } from './shared/readmodels/read-models.module';
     HttpModule,
     AuthModule,
     HealthModule,
+    AuditModule,
     PurchasingModule,
     CatalogModule,
     CustomersModule,

@@ -14,6 +14,8 @@ import { verifyLog } from './verify-log';
 export async function verifyConfiguredLog(
   config: Pick<AppConfig, 'eventStore'>,
   onProgress?: (verified: number, total: number) => void,
+  /** Smaller pages keep a server's event loop answering between them. */
+  pageSize?: number,
 ): Promise<VerificationReport> {
   const events = config.eventStore;
   const digestEvery = events.audit?.digestEvery ?? 1000;
@@ -23,7 +25,7 @@ export async function verifyConfiguredLog(
     const source = new SqliteChainSource(events.file);
     const signingKey = auditSigningKey(events.file, events.audit?.signingKey ?? null);
     try {
-      return await verifyLog(source, { signingKey, digestEvery, onProgress });
+      return await verifyLog(source, { signingKey, digestEvery, onProgress, pageSize });
     } finally {
       await source.close();
     }
@@ -34,6 +36,7 @@ export async function verifyConfiguredLog(
       signingKey: null,
       digestEvery: null,
       onProgress,
+      pageSize,
     });
   } finally {
     await store.close();
