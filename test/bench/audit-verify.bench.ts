@@ -1,7 +1,8 @@
-import { dirname } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { SqliteChainSource } from '../../src/audit/sqlite-chain-source';
 import { verifyLog } from '../../src/audit/verify-log';
-import { keptSecret } from '../../src/shared/config/kept-secret';
+import { auditSigningKey } from '../../src/shared/eventstore/sqlite-event-store';
+import { type BenchRow, rate, thousands } from './bench-table';
 
 export interface AuditVerifyMeasurement {
   readonly events: number;
@@ -15,7 +16,7 @@ export interface AuditVerifyMeasurement {
  * beside the file). Run in a fresh process (see run-benchmarks): the peak RSS is the verifier's.
  */
 export async function measureAuditVerify(file: string): Promise<AuditVerifyMeasurement> {
-  const signingKey = keptSecret(null, dirname(file), 'audit-signing-key');
+  const signingKey = auditSigningKey(file, null);
   const started = performance.now();
   const source = new SqliteChainSource(file);
   const report = await verifyLog(source, { signingKey, digestEvery: 1000 }).finally(() =>
@@ -30,6 +31,24 @@ export async function measureAuditVerify(file: string): Promise<AuditVerifyMeasu
   };
 }
 
+/** The benchmark row: the verifier in a process of its own, over a log the store wrote. */
+export function benchAuditVerify(file: string): BenchRow {
+  const output = execFileSync(process.execPath, [...process.execArgv, __filename, file], {
+    encoding: 'utf8',
+  });
+  const m = JSON.parse(output) as AuditVerifyMeasurement;
+  if (m.findings > 0) throw new Error(`the verifier found ${m.findings} problems in a clean log`);
+  const perSecond = rate(m.events, m.ms);
+  return {
+    benchmark: `audit:verify, chains + signed digests, raw read (${thousands(m.events)} events)`,
+    target: '>= 200,000 events/s, peak RSS < 500 MB',
+    measured: `${thousands(perSecond)} events/s, peak RSS ${m.peakRssMb.toFixed(0)} MB`,
+    met: perSecond >= 200_000 && m.peakRssMb < 500,
+  };
+}
+
 if (require.main === module) {
-  void measureAuditVerify(process.argv[2]).then((m) => process.stdout.write(`${JSON.stringify(m)}\n`));
+  void measureAuditVerify(process.argv[2]).then((m) =>
+    process.stdout.write(`${JSON.stringify(m)}\n`),
+  );
 }
