@@ -4,12 +4,12 @@ import { EsdbEventStore } from '../shared/eventstore/esdb-event-store';
 import { auditSigningKey } from '../shared/eventstore/sqlite-event-store';
 import type { VerificationReport } from './log-verifier';
 import { EsdbChainSource } from './esdb-chain-source';
-import { SqliteChainSource } from './sqlite-chain-source';
+import { verifySqliteLogInParallel } from './parallel-verification';
 import { verifyLog } from './verify-log';
 
 /**
  * Verifies the log the configuration names, read the fastest way its adapter allows: the SQLite
- * file raw, on a connection of its own; EventStoreDB through a client of its own.
+ * file raw, by worker threads on connections of their own; EventStoreDB through its own client.
  */
 export async function verifyConfiguredLog(
   config: Pick<AppConfig, 'eventStore'>,
@@ -22,13 +22,13 @@ export async function verifyConfiguredLog(
   if (events.kind === 'sqlite') {
     // Opening a missing file would verify an empty log and pass it.
     if (!existsSync(events.file)) throw new Error(`no event log at ${events.file} (set DATA_DIR)`);
-    const source = new SqliteChainSource(events.file);
     const signingKey = auditSigningKey(events.file, events.audit?.signingKey ?? null);
-    try {
-      return await verifyLog(source, { signingKey, digestEvery, onProgress, pageSize });
-    } finally {
-      await source.close();
-    }
+    return verifySqliteLogInParallel(events.file, {
+      signingKey,
+      digestEvery,
+      onProgress,
+      pageSize,
+    });
   }
   const store = new EsdbEventStore({ connectionString: events.connectionString });
   try {

@@ -33,6 +33,8 @@ export interface VerificationReport {
   readonly events: number;
   readonly streams: number;
   readonly digests: number;
+  /** The position of the last event read. */
+  readonly lastPosition: number;
   /** Events after the last digest: protected by their chains only until the next digest. */
   readonly unsealedEvents: number;
   /** How many findings there are; `findings` keeps the first `maxFindings` of them. */
@@ -49,6 +51,21 @@ export interface LogVerifierOptions {
   /** The embedded store numbers events 1, 2, 3...: a gap is a removed event. */
   readonly densePositions: boolean;
   readonly maxFindings?: number;
+  /**
+   * Verifies one range of the log (after `from`), for one worker of several: the first event of
+   * each stream is not judged but kept in `openLinks`, for whoever joins the ranges (see
+   * joinPartitions), and the running hash starts from the digest at `from`.
+   */
+  readonly partition?: { readonly from: number; readonly runningHash: HexHash };
+}
+
+/** Where a stream's chain stands: what the next event must follow. */
+export interface StreamHeadState {
+  readonly revision: number;
+  readonly position: number;
+  readonly hash: HexHash;
+  readonly previousHash: HexHash | null;
+  readonly shift: number;
 }
 
 interface StreamHead {
@@ -76,13 +93,37 @@ export class LogVerifier {
   private events = 0;
   private nextPosition = 1;
   private lastPosition = 0;
-  private readonly running = new RunningHash();
+  private readonly running: RunningHash;
   private digestIndex = 0;
   private lastSealed = 0;
   private readonly maxFindings: number;
+  /** In a partition: each stream's first event there, whose link to the past is not judged. */
+  readonly openLinks: ChainRow[] = [];
 
   constructor(private readonly options: LogVerifierOptions) {
     this.maxFindings = options.maxFindings ?? 1000;
+    this.running = new RunningHash(options.partition?.runningHash);
+    const from = options.partition?.from ?? 0;
+    this.nextPosition = from + 1;
+    this.lastSealed = from;
+  }
+
+  /** Each stream's chain head, for the range after this one. */
+  exportHeads(): [string, StreamHeadState][] {
+    return [...this.heads].map(([stream, { revision, position, hash, previousHash, shift }]) => [
+      stream,
+      { revision, position, hash, previousHash, shift },
+    ]);
+  }
+
+  /** Takes the heads a later range ended with, after its open links were judged here. */
+  adoptHeads(heads: readonly [string, StreamHeadState][]): void {
+    for (const [stream, head] of heads) {
+      const known = this.heads.get(stream);
+      // A stream still waiting here for a predecessor keeps waiting; it reports at finish.
+      if (known?.waiting) continue;
+      this.heads.set(stream, { ...head });
+    }
   }
 
   add(row: ChainRow): void {
@@ -107,11 +148,22 @@ export class LogVerifier {
 
     const stream = row[1];
     const revision = row[2];
+    if (this.options.partition && !this.heads.has(stream)) {
+      this.openLinks.push(row);
+      this.heads.set(stream, {
+        revision,
+        position,
+        hash: row[4] || GENESIS_HASH,
+        previousHash: null,
+        shift: 0,
+      });
+      return;
+    }
     const head = this.headOf(stream);
     const expected = head.revision + 1;
     if (revision === expected) {
       this.link(row, head);
-      if (head.waiting) this.drainWaiting(head);
+      if (head.waiting) this.drainWaiting(head, true);
     } else if (revision > expected) {
       head.waiting ??= new Map();
       head.waiting.set(revision, row);
@@ -145,17 +197,19 @@ export class LogVerifier {
         head.position = row[0];
         head.previousHash = null;
         head.hash = row[4] || GENESIS_HASH;
-        this.drainWaiting(head);
+        // What waited for the missing event was in order: it is not reported as moved.
+        this.drainWaiting(head, false);
       }
     }
     this.closeDigestsBefore(Number.POSITIVE_INFINITY);
-    this.reportMissingDigests();
+    if (!this.options.partition) this.reportMissingDigests();
     const digests = this.options.digests;
     return {
       ok: this.findingsTotal === 0,
       events: this.events,
       streams: this.heads.size,
       digests: digests.length,
+      lastPosition: this.lastPosition,
       unsealedEvents: Math.max(0, this.lastPosition - (digests.at(-1)?.position ?? 0)),
       findingsTotal: this.findingsTotal,
       findings: this.findings,
@@ -202,18 +256,20 @@ export class LogVerifier {
     advance(stored);
   }
 
-  private drainWaiting(head: StreamHead): void {
+  /** Links the events that waited for the head; `moved`: they came before it in the log. */
+  private drainWaiting(head: StreamHead, moved: boolean): void {
     const waiting = head.waiting!;
     for (let row = waiting.get(head.revision + 1); row; row = waiting.get(head.revision + 1)) {
       waiting.delete(row[2]);
       const stream = row[1];
-      this.report({
-        kind: 'reordered',
-        stream,
-        revision: row[2],
-        position: row[0],
-        message: `${stream} revision ${row[2]} is at position ${row[0]}, before revision ${row[2] - 1}: events were moved`,
-      });
+      if (moved)
+        this.report({
+          kind: 'reordered',
+          stream,
+          revision: row[2],
+          position: row[0],
+          message: `${stream} revision ${row[2]} is at position ${row[0]}, before revision ${row[2] - 1}: events were moved`,
+        });
       this.link(row, head);
     }
     if (waiting.size === 0) head.waiting = undefined;
@@ -289,18 +345,25 @@ export class LogVerifier {
   }
 
   private reportMissingDigests(): void {
+    for (const finding of this.missingDigests(this.lastPosition)) this.report(finding);
+  }
+
+  /** A digest is due at every multiple of `digestEvery` up to the last position. */
+  missingDigests(lastPosition: number): Finding[] {
     const every = this.options.digestEvery;
-    if (every === null) return;
+    if (every === null) return [];
     const at = new Set(this.options.digests.map((d) => d.position));
-    for (let position = every; position <= this.lastPosition; position += every) {
+    const missing: Finding[] = [];
+    for (let position = every; position <= lastPosition; position += every) {
       if (!at.has(position)) {
-        this.report({
+        missing.push({
           kind: 'digest-missing',
           position,
           message: `no signed digest at position ${position}: it was removed`,
         });
       }
     }
+    return missing;
   }
 
   private report(finding: Finding): void {

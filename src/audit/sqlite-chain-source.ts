@@ -14,7 +14,14 @@ export class SqliteChainSource implements ChainSource {
   private readonly db: Database.Database;
   private readonly page;
 
-  constructor(file: string) {
+  /** `range`: only the events after `from` up to `to` (one worker's part of the log). */
+  constructor(
+    file: string,
+    private readonly range: { readonly from: number; readonly to: number } = {
+      from: Number.MIN_SAFE_INTEGER,
+      to: Number.MAX_SAFE_INTEGER,
+    },
+  ) {
     this.db = new Database(file, { readonly: true, fileMustExist: true });
     this.db.pragma('busy_timeout = 10000');
     const columns = (this.db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).map(
@@ -27,9 +34,9 @@ export class SqliteChainSource implements ChainSource {
       );
     }
     this.page = this.db
-      .prepare<[number, number], ChainRow>(
+      .prepare<[number, number, number], ChainRow>(
         `SELECT position, stream, revision, ${SQL_CHAIN_BODY}, lower(hex(hash))
-         FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+         FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
       )
       .raw();
     // The snapshot starts with the first read and lasts until close.
@@ -37,7 +44,17 @@ export class SqliteChainSource implements ChainSource {
   }
 
   async count(): Promise<number> {
-    return (this.db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number) ?? 0;
+    return (
+      (this.db
+        .prepare('SELECT COUNT(*) FROM events WHERE position > ? AND position <= ?')
+        .pluck()
+        .get(this.range.from, this.range.to) as number) ?? 0
+    );
+  }
+
+  /** The last position, in this source's snapshot. */
+  head(): number {
+    return (this.db.prepare('SELECT MAX(position) FROM events').pluck().get() as number) ?? 0;
   }
 
   async digests(): Promise<LogDigest[]> {
@@ -57,9 +74,9 @@ export class SqliteChainSource implements ChainSource {
   }
 
   async *pages(pageSize: number): AsyncGenerator<readonly ChainRow[]> {
-    let after = -Infinity;
+    let after = this.range.from;
     for (;;) {
-      const rows = this.page.all(after, pageSize) as unknown as ChainRow[];
+      const rows = this.page.all(after, this.range.to, pageSize) as unknown as ChainRow[];
       if (rows.length === 0) return;
       after = rows[rows.length - 1][0];
       yield rows;
