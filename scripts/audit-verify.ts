@@ -11,20 +11,28 @@ export interface VerifyOutcome {
   readonly stderr: string;
 }
 
-const USAGE = 'usage: npm run audit:verify [-- --seal] [--json]\n';
+const USAGE = 'usage: npm run audit:verify [-- --seal] [--json] [--threads <n>]\n';
 
 /**
  * Recomputes every event's chain hash and every signed digest of the log the environment names,
  * and names each changed, missing, inserted or reordered event. `--seal` first signs a digest of
  * the log's head (embedded store), so that the newest events are covered too; `--json` prints
- * the report as JSON.
+ * the report as JSON; `--threads n` verifies a large embedded log in n worker threads.
  */
 export async function auditVerify(
   args: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
   progress: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
 ): Promise<VerifyOutcome> {
-  if (args.some((arg) => arg !== '--seal' && arg !== '--json')) {
+  const threadsAt = args.indexOf('--threads');
+  const threads = threadsAt >= 0 ? Number(args[threadsAt + 1]) : 1;
+  const known = args.filter((arg, i) => arg === '--seal' || arg === '--json' || i === threadsAt);
+  if (
+    known.length + (threadsAt >= 0 ? 1 : 0) !== args.length ||
+    !Number.isInteger(threads) ||
+    threads < 1 ||
+    threads > 16
+  ) {
     return { code: 2, stdout: '', stderr: USAGE };
   }
   try {
@@ -36,8 +44,10 @@ export async function auditVerify(
     }
     const display = progressDisplay(progress);
     const started = Date.now();
-    const report = await verifyConfiguredLog(config, (done, total) =>
-      display.show(done, total, Date.now() - started),
+    const report = await verifyConfiguredLog(
+      config,
+      (done, total) => display.show(done, total, Date.now() - started),
+      { threads },
     );
     display.finish();
     const seconds = (Date.now() - started) / 1000;

@@ -14,9 +14,14 @@ import { verifyLog } from './verify-log';
 export async function verifyConfiguredLog(
   config: Pick<AppConfig, 'eventStore'>,
   onProgress?: (verified: number, total: number) => void,
-  /** Smaller pages keep a server's event loop answering between them. */
-  pageSize?: number,
+  options: {
+    /** Smaller pages keep a server's event loop answering between them. */
+    readonly pageSize?: number;
+    /** Worker threads for a large embedded log (default 1: the machine's other work goes on). */
+    readonly threads?: number;
+  } = {},
 ): Promise<VerificationReport> {
+  const { pageSize, threads = 1 } = options;
   const events = config.eventStore;
   const digestEvery = events.audit?.digestEvery ?? 1000;
   if (events.kind === 'sqlite') {
@@ -28,6 +33,7 @@ export async function verifyConfiguredLog(
       digestEvery,
       onProgress,
       pageSize,
+      threads,
     });
   }
   const store = new EsdbEventStore({ connectionString: events.connectionString });

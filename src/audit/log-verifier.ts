@@ -221,12 +221,8 @@ export class LogVerifier {
     const stored = row[4];
     const [position, stream, revision] = row;
     const { shift, hash: previous } = head;
-    const advance = (hash: HexHash) => {
-      head.previousHash = head.hash;
-      head.hash = hash;
-      head.revision = revision;
-      head.position = position;
-    };
+    // The chain goes on from what is stored: one changed event is one finding, not a cascade.
+    let next = stored;
     // SQL hex() of NULL is the empty text.
     if (!stored) {
       this.report({
@@ -236,24 +232,29 @@ export class LogVerifier {
         position,
         message: `${stream} revision ${revision} (position ${position}) has no chain hash: it was written around the store`,
       });
-      advance(this.hashAs(row, revision - shift, previous));
-      return;
+      next = this.hashAs(row, revision - shift, previous);
+    } else if (this.hashAs(row, revision - shift, previous) !== stored) {
+      // The original event after a forged one still chains to the event before the forgery.
+      if (
+        head.previousHash &&
+        this.hashAs(row, revision - shift - 1, head.previousHash) === stored
+      ) {
+        this.markInserted(stream, revision - 1, head.position);
+        head.shift = shift + 1;
+      } else {
+        this.report({
+          kind: 'changed',
+          stream,
+          revision,
+          position,
+          message: `${stream} revision ${revision} (position ${position}) is not what was appended: its content or chain hash was changed`,
+        });
+      }
     }
-    if (this.hashAs(row, revision - shift, previous) === stored) return advance(stored);
-    // The original event before a forged one: it still chains to the event before the forgery.
-    if (head.previousHash && this.hashAs(row, revision - shift - 1, head.previousHash) === stored) {
-      this.markInserted(stream, revision - 1, head.position);
-      head.shift = shift + 1;
-      return advance(stored);
-    }
-    this.report({
-      kind: 'changed',
-      stream,
-      revision,
-      position,
-      message: `${stream} revision ${revision} (position ${position}) is not what was appended: its content or chain hash was changed`,
-    });
-    advance(stored);
+    head.previousHash = previous;
+    head.hash = next!;
+    head.revision = revision;
+    head.position = position;
   }
 
   /** Links the events that waited for the head; `moved`: they came before it in the log. */

@@ -49,7 +49,7 @@ export class VerificationJobs {
         job.verified = verified;
         job.total = total;
       },
-      2_000,
+      { pageSize: 2_000 },
     )
       .then(
         (report) => {
