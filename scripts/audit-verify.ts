@@ -3,13 +3,10 @@ import { logLocation, verifyConfiguredLog } from '../src/audit/log-audit';
 import type { Finding, VerificationReport } from '../src/audit/log-verifier';
 import { loadConfig } from '../src/shared/config/app-config';
 import { SqliteEventStore } from '../src/shared/eventstore/sqlite-event-store';
+import type { CheckOutcome } from './check-invariants';
 
-export interface VerifyOutcome {
-  /** 0: the log is as it was written; 1: findings; 2: the verification could not run. */
-  readonly code: 0 | 1 | 2;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+/** 0: the log is as it was written; 1: findings; 2: the verification could not run. */
+export type VerifyOutcome = CheckOutcome;
 
 const USAGE = 'usage: npm run audit:verify [-- --seal] [--json] [--threads <n>]\n';
 
