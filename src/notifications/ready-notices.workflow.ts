@@ -4,8 +4,8 @@ import type {
   BackorderLineUnitsSetAside,
 } from '../backorders/backorder.events';
 import type { RecordedEvent } from '../shared/eventstore/event-envelope';
-import { defineReactor, reactionContext } from '../shared/reactors/reactor-definition';
-import { SendReadyNotices } from './send-ready-notices';
+import { defineWorkflow, reactionContext, stateless } from '../shared/reactors/workflow';
+import { SendReadyNotices } from './ready-notices.commands';
 
 type Trigger = RecordedEvent &
   (BackorderLineUnitsSetAside | BackorderLineLinkedToStock | BackorderLineSubstitutionAccepted);
@@ -13,14 +13,15 @@ type Trigger = RecordedEvent &
 const NAME = 'ready-notices';
 
 /** When units are held for a customer, a line may now be complete: the customer is told. */
-export const readyNoticesReactor = defineReactor<Trigger>({
+export const readyNoticesWorkflow = defineWorkflow<Trigger, null>({
+  ...stateless,
   name: NAME,
   eventTypes: [
     'BackorderLineUnitsSetAside',
     'BackorderLineLinkedToStock',
     'BackorderLineSubstitutionAccepted',
   ],
-  react: (event) => [
+  decide: (event) => [
     {
       key: `backorder:${event.data.backorderId}`,
       command: new SendReadyNotices(event.data.backorderId, reactionContext(event, NAME)),

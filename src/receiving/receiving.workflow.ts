@@ -6,10 +6,11 @@ import type {
 } from '../purchasing/purchase-order.events';
 import type { RecordedEvent } from '../shared/eventstore/event-envelope';
 import {
-  defineReactor,
+  defineWorkflow,
   type Reaction,
   reactionContext,
-} from '../shared/reactors/reactor-definition';
+  stateless,
+} from '../shared/reactors/workflow';
 
 type Trigger = RecordedEvent & (PurchaseOrderReceiptRecorded | PurchaseOrderAllocationTransferred);
 
@@ -19,10 +20,11 @@ const NAME = 'receiving';
  * What arrived becomes stock at once, with the units linked to customers reserved for them, and
  * each customer line learns its units are set aside (or that a substitute is offered).
  */
-export const receivingReactor = defineReactor<Trigger>({
+export const receivingWorkflow = defineWorkflow<Trigger, null>({
+  ...stateless,
   name: NAME,
   eventTypes: ['PurchaseOrderReceiptRecorded', 'PurchaseOrderAllocationTransferred'],
-  react(event) {
+  decide(event) {
     const context = reactionContext(event, NAME);
     if (event.type === 'PurchaseOrderAllocationTransferred') {
       const { transferId, productId, from, to, quantity, poId } = event.data;

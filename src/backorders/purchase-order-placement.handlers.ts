@@ -1,56 +1,43 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { RecordLineOnPurchaseOrder } from '../backorders/backorder.commands';
-import { backorderDecider, type OpenBackorder } from '../backorders/backorder.decider';
-import type { CommandContext } from '../shared/commands/command-context';
-import { DeciderExecutor } from '../shared/commands/decider-executor';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { RecordLineOnPurchaseOrder } from './backorder.commands';
+import { backorderDecider, type OpenBackorder } from './backorder.decider';
+import { InOneWrite } from '../shared/commands/in-one-write';
+import { StreamStates } from '../shared/commands/stream-states';
 import { stableId } from '../shared/commands/entity-id';
 import { formatNumber, SequenceAllocator } from '../shared/commands/sequence-allocator';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import { BusinessRuleViolation, UnknownEntityError } from '../shared/domain/domain-errors';
 import { streams } from '../shared/eventstore/stream-names';
-import { consolidationWindow } from './consolidation-window';
-import { AllocateToPurchaseOrder, ReleaseAllocation } from './purchase-order.commands';
-import { purchaseOrderDecider } from './purchase-order.decider';
-import { vendorDecider, type VendorState } from './vendor.decider';
-
-/** Units of one customer line to put on its vendor's open PO. */
-export interface LineToPlace {
-  readonly backorderId: string;
-  readonly lineId: string;
-  readonly quantity: number;
-  /** Stable for the event that asked: placing the same line again is recognised. */
-  readonly allocationId: string;
-  /** When the order was placed: picks the consolidation window. */
-  readonly orderedAt: string;
-  readonly context: CommandContext;
-}
-
-/**
- * Puts units of customer lines on their vendors' open POs for each line's consolidation window,
- * then records the link on each line. Issued by the placement reactor, which hands over a
- * batch's lines at once: each PO then takes them in one write. Every step is idempotent through
- * the allocation ids, so a redelivered batch finishes the work instead of repeating it.
- */
-export class PlaceLinesOnPurchaseOrders {
-  readonly kind = 'PlaceLinesOnPurchaseOrders';
-
-  constructor(readonly lines: readonly LineToPlace[]) {}
-}
+import { consolidationWindow } from '../purchasing/consolidation-window';
+import { AllocateToPurchaseOrder, ReleaseAllocation } from '../purchasing/purchase-order.commands';
+import { PurchaseOrderSnapshots } from '../purchasing/purchase-order-snapshots';
+import { PlaceLinesOnPurchaseOrders } from './purchase-order-placement.commands';
+import type { LineToPlace } from './purchase-order-placement.commands';
+import { type VendorSnapshot, VendorSnapshots } from '../vendors/vendor-snapshots';
 
 interface Placement {
   readonly request: LineToPlace;
   /** Units still to put on a PO: no more than the line asks for now (it may have shrunk). */
   readonly quantity: number;
   readonly order: OpenBackorder;
-  readonly vendor: Extract<VendorState, { status: 'registered' }>;
+  readonly vendor: VendorSnapshot;
   readonly windowKey: string;
 }
 
+/**
+ * Puts units of customer lines on their vendors' open POs for each line's consolidation window,
+ * then records the link on each line, by dispatching the aggregates' commands: each PO takes a
+ * window's lines in one write. Every step is idempotent through the allocation ids, so a
+ * redelivered batch finishes the work instead of repeating it.
+ */
 @CommandHandler(PlaceLinesOnPurchaseOrders)
 export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceLinesOnPurchaseOrders> {
   constructor(
-    private readonly executor: DeciderExecutor,
+    private readonly purchaseOrders: PurchaseOrderSnapshots,
+    private readonly vendors: VendorSnapshots,
+    private readonly states: StreamStates,
+    private readonly commands: CommandBus,
     private readonly sequences: SequenceAllocator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -77,15 +64,14 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
   }
 
   private async resolve(request: LineToPlace): Promise<Placement | null> {
-    const order = (
-      await this.executor.load(backorderDecider, streams.backorder(request.backorderId))
-    ).state;
+    const order = (await this.states.load(backorderDecider, streams.backorder(request.backorderId)))
+      .state;
     if (order.status === 'none') throw new UnknownEntityError('backorder', request.backorderId);
     const line = order.lines[request.lineId];
     if (!line || line.state !== 'open') return null;
     const { vendorId } = line.product;
-    const vendor = (await this.executor.load(vendorDecider, streams.vendor(vendorId))).state;
-    if (vendor.status !== 'registered') throw new UnknownEntityError('vendor', vendorId);
+    const vendor = await this.vendors.registered(vendorId);
+    if (!vendor) throw new UnknownEntityError('vendor', vendorId);
     const windowKey = consolidationWindow(
       vendor.consolidation,
       request.orderedAt,
@@ -113,9 +99,8 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
     let unseen = [...group];
     for (let generation = 0; ; generation++) {
       const poId = stableId('purchase-order', vendor.vendorId, windowKey, String(generation));
-      const po = (await this.executor.load(purchaseOrderDecider, streams.purchaseOrder(poId)))
-        .state;
-      if (po.status !== 'none') {
+      const po = await this.purchaseOrders.snapshot(poId);
+      if (po) {
         for (const p of unseen)
           if (po.knownAllocations.has(p.request.allocationId))
             placed.set(p.request.allocationId, poId);
@@ -125,7 +110,7 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
       const toPlace = unseen.filter((p) => p.quantity > 0);
       if (toPlace.length === 0) return placed;
       const number =
-        po.status === 'none'
+        po === null
           ? formatNumber(
               'PO',
               await this.sequences.next('purchase-order', toPlace[0].request.context),
@@ -152,7 +137,7 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
         };
         // A product whose line on this PO was cancelled gets a new line, not the cancelled one's id.
         const cancelled =
-          po.status === 'none'
+          po === null
             ? 0
             : [...po.lines.values()].filter(
                 (l) => l.cancelled && l.product.productId === line.product.productId,
@@ -165,10 +150,10 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
           allocation,
           request.context,
         );
-        return { command, context: request.context };
+        return command;
       });
       try {
-        await this.executor.executeAll(purchaseOrderDecider, streams.purchaseOrder(poId), commands);
+        await this.commands.execute(new InOneWrite(commands));
       } catch (error) {
         // Submitted meanwhile: the next generation takes the lines.
         if (error instanceof BusinessRuleViolation && error.rule === 'purchase-order-not-open')
@@ -187,16 +172,12 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
     const links = [];
     for (const { request } of group) {
       const poId = placed.get(request.allocationId);
-      const po = poId
-        ? (await this.executor.load(purchaseOrderDecider, streams.purchaseOrder(poId))).state
-        : null;
-      const poLineId =
-        po && po.status !== 'none' ? po.lineOfAllocation.get(request.allocationId) : undefined;
-      const allocated =
-        poLineId && po && po.status !== 'none'
-          ? po.lines.get(poLineId)?.allocations.get(request.allocationId)
-          : undefined;
-      if (!po || po.status === 'none' || !poId || !poLineId || !allocated) continue;
+      const po = poId ? await this.purchaseOrders.snapshot(poId) : null;
+      const poLineId = po?.lineOfAllocation.get(request.allocationId);
+      const allocated = poLineId
+        ? po?.lines.get(poLineId)?.allocations.get(request.allocationId)
+        : undefined;
+      if (!po || !poId || !poLineId || !allocated) continue;
       const order = {
         allocationId: request.allocationId,
         poId,
@@ -205,35 +186,23 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
         vendorId: po.vendorId,
         quantity: allocated.quantity,
       };
-      links.push({
-        command: new RecordLineOnPurchaseOrder(
-          request.backorderId,
-          request.lineId,
-          order,
-          request.context,
-        ),
-        context: request.context,
-      });
+      links.push(
+        new RecordLineOnPurchaseOrder(request.backorderId, request.lineId, order, request.context),
+      );
     }
     if (links.length === 0) return;
-    const stream = streams.backorder(group[0].request.backorderId);
     try {
-      await this.executor.executeAll(backorderDecider, stream, links);
+      await this.commands.execute(new InOneWrite(links));
     } catch (error) {
       if (!(error instanceof BusinessRuleViolation && error.rule === 'line-not-open')) throw error;
       // A customer cancelled a line while it was being ordered: its units become stock.
-      for (const link of links) await this.recordOne(link.command);
+      for (const link of links) await this.recordOne(link);
     }
   }
 
   private async recordOne(command: RecordLineOnPurchaseOrder): Promise<void> {
     try {
-      await this.executor.execute(
-        backorderDecider,
-        streams.backorder(command.backorderId),
-        command,
-        command.context,
-      );
+      await this.commands.execute(command);
     } catch (error) {
       if (!(error instanceof BusinessRuleViolation && error.rule === 'line-not-open')) throw error;
       const { poId, allocationId, quantity } = command.order;
@@ -245,11 +214,8 @@ export class PlaceLinesOnPurchaseOrdersHandler implements ICommandHandler<PlaceL
         order: this.config.store.allocationOrder,
         reason: 'the customer line was cancelled while it was being ordered',
       };
-      await this.executor.execute(
-        purchaseOrderDecider,
-        streams.purchaseOrder(poId),
+      await this.commands.execute(
         new ReleaseAllocation(poId, allocationId, release, command.context),
-        command.context,
       );
     }
   }

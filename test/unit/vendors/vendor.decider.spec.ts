@@ -1,6 +1,6 @@
-import { ChangeVendorTerms, RegisterVendor } from '../../../src/purchasing/vendor.commands';
-import { vendorDecider } from '../../../src/purchasing/vendor.decider';
-import type { VendorEvent, VendorProfile } from '../../../src/purchasing/vendor.events';
+import { ChangeVendorTerms, RegisterVendor } from '../../../src/vendors/vendor.commands';
+import { vendorDecider } from '../../../src/vendors/vendor.decider';
+import type { VendorEvent, VendorProfile } from '../../../src/vendors/vendor.events';
 import {
   BusinessRuleViolation,
   UnknownEntityError,

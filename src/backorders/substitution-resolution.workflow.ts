@@ -1,6 +1,6 @@
 import { ResolveSubstitution } from '../purchasing/purchase-order.commands';
 import type { RecordedEvent } from '../shared/eventstore/event-envelope';
-import { defineReactor, reactionContext } from '../shared/reactors/reactor-definition';
+import { defineWorkflow, reactionContext, stateless } from '../shared/reactors/workflow';
 import type {
   BackorderLineSubstitutionAccepted,
   BackorderLineSubstitutionRejected,
@@ -12,10 +12,11 @@ type Trigger = RecordedEvent &
 const NAME = 'substitution-resolution';
 
 /** The customer's answer to a substitute settles the PO: accepted units count as received. */
-export const substitutionResolutionReactor = defineReactor<Trigger>({
+export const substitutionResolutionWorkflow = defineWorkflow<Trigger, null>({
+  ...stateless,
   name: NAME,
   eventTypes: ['BackorderLineSubstitutionAccepted', 'BackorderLineSubstitutionRejected'],
-  react: (event) => [
+  decide: (event) => [
     {
       key: `po:${event.data.poId}`,
       command: new ResolveSubstitution(

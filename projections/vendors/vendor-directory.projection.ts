@@ -1,4 +1,4 @@
-import type { VendorEvent } from '../../src/purchasing/vendor.events';
+import type { VendorEvent } from '../../src/vendors/vendor.events';
 import type { RecordedEvent } from '../../src/shared/eventstore/event-envelope';
 import {
   defineCollection,

@@ -1,18 +1,19 @@
-import { LinkLineToStock } from '../backorders/backorder.commands';
+import { LinkLineToStock } from './backorder.commands';
 import type {
   BackorderLineCancelled,
   BackorderLineFulfilled,
   BackorderLineQuantityChanged,
   BackorderLineSubstitutionRejected,
-} from '../backorders/backorder.events';
+} from './backorder.events';
 import type { RecordedEvent } from '../shared/eventstore/event-envelope';
 import {
-  defineReactor,
+  defineWorkflow,
   type Reaction,
   reactionContext,
-} from '../shared/reactors/reactor-definition';
-import { IssueStock, ReleaseStockReservation } from './stock.commands';
-import type { StockReserved } from './stock.events';
+  stateless,
+} from '../shared/reactors/workflow';
+import { IssueStock, ReleaseStockReservation } from '../inventory/stock.commands';
+import type { StockReserved } from '../inventory/stock.events';
 
 type Trigger = RecordedEvent &
   (
@@ -30,7 +31,8 @@ const NAME = 'stock-keeping';
  * of become available again, and a link to stock whose second step a crash interrupted is
  * completed on the line.
  */
-export const stockKeepingReactor = defineReactor<Trigger>({
+export const stockKeepingWorkflow = defineWorkflow<Trigger, null>({
+  ...stateless,
   name: NAME,
   eventTypes: [
     'BackorderLineFulfilled',
@@ -39,7 +41,7 @@ export const stockKeepingReactor = defineReactor<Trigger>({
     'BackorderLineSubstitutionRejected',
     'StockReserved',
   ],
-  react(event): Reaction[] {
+  decide(event): Reaction[] {
     const context = reactionContext(event, NAME);
     switch (event.type) {
       case 'StockReserved': {

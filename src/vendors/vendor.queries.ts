@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
   type VendorListing,
   vendorDirectoryProjection,
-} from '../../projections/purchasing/vendor-directory.projection';
+} from '../../projections/vendors/vendor-directory.projection';
 import type { Position } from '../shared/eventstore/event-envelope';
 import { ReadModels } from '../shared/projections/read-models';
 import type { Page } from '../shared/readmodels/read-model-store.port';

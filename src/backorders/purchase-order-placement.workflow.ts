@@ -2,11 +2,11 @@ import type {
   BackorderLineOrderedAnyway,
   BackorderLineQuantityChanged,
   BackorderPlaced,
-} from '../backorders/backorder.events';
+} from './backorder.events';
 import { stableId } from '../shared/commands/entity-id';
 import type { RecordedEvent } from '../shared/eventstore/event-envelope';
-import { defineReactor, reactionContext } from '../shared/reactors/reactor-definition';
-import { PlaceLinesOnPurchaseOrders } from './place-lines-on-purchase-orders';
+import { defineWorkflow, reactionContext, stateless } from '../shared/reactors/workflow';
+import { PlaceLinesOnPurchaseOrders } from './purchase-order-placement.commands';
 
 type Trigger = RecordedEvent &
   (BackorderPlaced | BackorderLineOrderedAnyway | BackorderLineQuantityChanged);
@@ -18,10 +18,11 @@ const NAME = 'purchase-order-placement';
  * retyped. A vendor's lines in a batch go together, so each PO takes them in one write and they
  * never race each other for it.
  */
-export const purchaseOrderPlacementReactor = defineReactor<Trigger>({
+export const purchaseOrderPlacementWorkflow = defineWorkflow<Trigger, null>({
+  ...stateless,
   name: NAME,
   eventTypes: ['BackorderPlaced', 'BackorderLineOrderedAnyway', 'BackorderLineQuantityChanged'],
-  react(event) {
+  decide(event) {
     const place = (lineId: string, quantity: number, vendorId: string | null) => ({
       key: vendorId ? `vendor:${vendorId}` : `backorder:${event.data.backorderId}`,
       command: new PlaceLinesOnPurchaseOrders([

@@ -1,39 +1,28 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RecordReadyNotice } from '../backorders/backorder.commands';
-import { backorderDecider } from '../backorders/backorder.decider';
-import type { CommandContext } from '../shared/commands/command-context';
-import { DeciderExecutor } from '../shared/commands/decider-executor';
-import { streams } from '../shared/eventstore/stream-names';
+import { BackorderSnapshots } from '../backorders/backorder-snapshots';
 import { Clock } from '../shared/time/clock';
 import { NOTIFIER, type Notifier } from './notifier';
+import { SendReadyNotices } from './ready-notices.commands';
 
 /**
- * Sends one ready-for-pickup notice for the lines of an order that are now wholly held, then
- * records it. A crash between sending and recording sends it again after the restart: a
- * customer may get a notice twice, never none.
+ * Sends the notice, then records it on the order by dispatching RecordReadyNotice. A crash
+ * between sending and recording sends it again after the restart: a customer may get a notice
+ * twice, never none.
  */
-export class SendReadyNotices {
-  readonly kind = 'SendReadyNotices';
-
-  constructor(
-    readonly backorderId: string,
-    readonly context: CommandContext,
-  ) {}
-}
-
 @CommandHandler(SendReadyNotices)
 export class SendReadyNoticesHandler implements ICommandHandler<SendReadyNotices> {
   constructor(
-    private readonly executor: DeciderExecutor,
+    private readonly orders: BackorderSnapshots,
+    private readonly commands: CommandBus,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
   async execute({ backorderId, context }: SendReadyNotices): Promise<void> {
-    const stream = streams.backorder(backorderId);
-    const order = (await this.executor.load(backorderDecider, stream)).state;
-    if (order.status === 'none') return;
+    const order = await this.orders.snapshot(backorderId);
+    if (!order) return;
     const ready = Object.values(order.lines).filter(
       (line) => line.state === 'open' && line.reserved >= line.quantity && !line.noticed,
     );
@@ -45,9 +34,7 @@ export class SendReadyNoticesHandler implements ICommandHandler<SendReadyNotices
       backorderNumber: order.number,
       lines: ready.map((line) => ({ productName: line.delivered.name, quantity: line.quantity })),
     });
-    await this.executor.execute(
-      backorderDecider,
-      stream,
+    await this.commands.execute(
       new RecordReadyNotice(
         backorderId,
         ready.map((line) => line.lineId),
@@ -56,7 +43,6 @@ export class SendReadyNoticesHandler implements ICommandHandler<SendReadyNotices
         this.clock.now().toISOString(),
         context,
       ),
-      context,
     );
   }
 }

@@ -4,7 +4,7 @@ import type {
   PurchaseOrderLineCancelled,
 } from '../purchasing/purchase-order.events';
 import type { RecordedEvent } from '../shared/eventstore/event-envelope';
-import { defineReactor, reactionContext } from '../shared/reactors/reactor-definition';
+import { defineWorkflow, reactionContext, stateless } from '../shared/reactors/workflow';
 import { RaiseLineException } from './backorder.commands';
 
 type Trigger = RecordedEvent &
@@ -13,10 +13,11 @@ type Trigger = RecordedEvent &
 const NAME = 'purchase-order-exceptions';
 
 /** A link is never dropped silently: every customer line a PO no longer supplies goes into exception. */
-export const purchaseOrderExceptionsReactor = defineReactor<Trigger>({
+export const purchaseOrderExceptionsWorkflow = defineWorkflow<Trigger, null>({
+  ...stateless,
   name: NAME,
   eventTypes: ['PurchaseOrderLineCancelled', 'PurchaseOrderCancelled', 'PurchaseOrderClosed'],
-  react(event) {
+  decide(event) {
     const { poId, poNumber, reason } = event.data;
     const what =
       event.type === 'PurchaseOrderClosed'

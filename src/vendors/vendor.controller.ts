@@ -14,7 +14,7 @@ import {
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { VendorListing } from '../../projections/purchasing/vendor-directory.projection';
+import type { VendorListing } from '../../projections/vendors/vendor-directory.projection';
 import type { CommandContext } from '../shared/commands/command-context';
 import { entityId } from '../shared/commands/entity-id';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
