@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { allProjections } from '../projections/all-projections';
 import { eventVersions } from './all-event-versions';
 import { allWorkflows } from './all-workflows';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CustomersModule } from './customers/customers.module';
@@ -62,6 +63,7 @@ import { ReadModelsModule } from './shared/readmodels/read-models.module';
     HttpModule,
     AuthModule,
     HealthModule,
+    AuditModule,
     VendorsModule,
     PurchasingModule,
     CatalogModule,

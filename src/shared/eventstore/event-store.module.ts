@@ -20,7 +20,7 @@ export function openEventStore(
 ): EventStore {
   const store =
     config.kind === 'sqlite'
-      ? new SqliteEventStore({ file: config.file })
+      ? new SqliteEventStore({ file: config.file, audit: config.audit })
       : new EsdbEventStore({ connectionString: config.connectionString });
   return new UpcastingEventStore(store, versions);
 }
