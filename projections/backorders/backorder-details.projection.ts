@@ -1,4 +1,3 @@
-import { Set as ImmutableSet } from 'immutable';
 import {
   type LineState,
   type LineStatus,
@@ -6,7 +5,7 @@ import {
   outstanding,
   unsupplied,
 } from '../../src/backorders/backorder-line';
-import { backorderDecider, type OpenBackorder } from '../../src/backorders/backorder.decider';
+import { applyToLines } from '../../src/backorders/line-events';
 import type {
   BackorderClosed,
   BackorderEvent,
@@ -21,6 +20,7 @@ import type {
 } from '../../src/purchasing/purchase-order.events';
 import { type Money, multiply, sum } from '../../src/shared/domain/money';
 import type { RecordedEvent } from '../../src/shared/eventstore/event-envelope';
+import { backorderEventTypes, purchaseOrderEventsForOrders } from './backorder-view-events';
 import {
   defineCollection,
   defineProjection,
@@ -140,38 +140,6 @@ export type BackorderDetails = {
   readonly searchKeys: readonly string[];
 };
 
-/** The PO events that reach customer orders; the others concern the PO alone. */
-export const purchaseOrderEventsForOrders = [
-  'PurchaseOrderLineAllocated',
-  'PurchaseOrderAllocationReleased',
-  'PurchaseOrderAllocationTransferred',
-  'PurchaseOrderSubmitted',
-  'PurchaseOrderAcknowledged',
-  'PurchaseOrderLineEtaRevised',
-  'PurchaseOrderReceiptRecorded',
-  'PurchaseOrderSubstitutionResolved',
-  'PurchaseOrderLineCancelled',
-  'PurchaseOrderCancelled',
-  'PurchaseOrderClosed',
-] as const satisfies readonly PurchaseOrderEvent['type'][];
-
-export const backorderEventTypes = [
-  'BackorderPlaced',
-  'BackorderLineOrderedAnyway',
-  'BackorderLineLinkedToStock',
-  'BackorderLineOnPurchaseOrder',
-  'BackorderLineUnitsSetAside',
-  'BackorderLineSubstitutionOffered',
-  'BackorderLineSubstitutionAccepted',
-  'BackorderLineSubstitutionRejected',
-  'BackorderReadyNoticeRecorded',
-  'BackorderLineFulfilled',
-  'BackorderLineQuantityChanged',
-  'BackorderLineCancelled',
-  'BackorderLineExceptionRaised',
-  'BackorderClosed',
-] as const satisfies readonly BackorderEvent['type'][];
-
 const BACKORDER_TYPES: ReadonlySet<string> = new Set(backorderEventTypes);
 
 export function isBackorderEvent(event: BackorderViewEvent): event is BackorderRecordedEvent {
@@ -244,7 +212,7 @@ export const backorderDetailsProjection = defineProjection<BackorderViewEvent>({
 type Draft = Omit<BackorderDetails, 'lines'> & { readonly lines: readonly LineFacts[] };
 
 function placed(event: Extract<BackorderRecordedEvent, { type: 'BackorderPlaced' }>) {
-  const state = backorderDecider.evolve(backorderDecider.initialState, event) as OpenBackorder;
+  const placedLines = applyToLines({}, event);
   const { backorderId, number, customer, salesperson, placedAt, priority, notes, lines } =
     event.data;
   const at = event.metadata.occurredAt;
@@ -262,7 +230,7 @@ function placed(event: Extract<BackorderRecordedEvent, { type: 'BackorderPlaced'
     outcome: null,
     closedAt: null,
     lines: lines.map((line, i) => ({
-      ...state.lines[line.lineId],
+      ...placedLines[line.lineId],
       lineNumber: i + 1,
       availableInStock: line.availableInStock,
       purchaseOrders: [],
@@ -284,23 +252,13 @@ function placed(event: Extract<BackorderRecordedEvent, { type: 'BackorderPlaced'
   return refresh(draft, at);
 }
 
-/** The line figures change exactly as the decider's evolve says; the rest is recorded beside them. */
+/** The line figures change as the shared line fold says (applyToLines); the rest is recorded beside them. */
 function onBackorderEvent(doc: BackorderDetails, event: BackorderRecordedEvent): Draft {
-  const state: OpenBackorder = {
-    status: doc.status,
-    backorderId: doc.id,
-    number: doc.number,
-    customer: doc.customer,
-    placedAt: doc.placedAt,
-    priority: doc.priority,
-    lines: Object.fromEntries(doc.lines.map((l) => [l.lineId, l])),
-    operations: ImmutableSet(),
-  };
-  const evolved = backorderDecider.evolve(state, event) as OpenBackorder;
+  const lines = applyToLines(Object.fromEntries(doc.lines.map((l) => [l.lineId, l])), event);
   const draft: Draft = {
     ...doc,
-    status: evolved.status,
-    lines: doc.lines.map((l) => ({ ...l, ...evolved.lines[l.lineId] })),
+    status: event.type === 'BackorderClosed' ? 'closed' : doc.status,
+    lines: doc.lines.map((l) => ({ ...l, ...lines[l.lineId] })),
   };
   const at = event.metadata.occurredAt;
   switch (event.type) {

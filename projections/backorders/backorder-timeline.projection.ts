@@ -9,12 +9,11 @@ import {
 import {
   type BackorderRecordedEvent,
   type BackorderViewEvent,
-  backorderEventTypes,
   backordersConcerned,
   isBackorderEvent,
   type PurchaseOrderRecordedEvent,
-  purchaseOrderEventsForOrders,
 } from './backorder-details.projection';
+import { backorderEventTypes, purchaseOrderEventsForOrders } from './backorder-view-events';
 
 export interface TimelineEntry {
   /** When it happened in the business (the event's occurredAt). */

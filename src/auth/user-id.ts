@@ -1,4 +1,4 @@
-import { stableId } from '../shared/commands/entity-id';
+import { stableId } from '../shared/commands/stable-id';
 
 /** Usernames are compared without regard to case or surrounding spaces. */
 export function normalUsername(username: string): string {

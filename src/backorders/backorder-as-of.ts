@@ -2,9 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   type BackorderDetails,
   backorderDetailsProjection,
+} from '../../projections/backorders/backorder-details.projection';
+import {
   backorderEventTypes,
   purchaseOrderEventsForOrders,
-} from '../../projections/backorders/backorder-details.projection';
+} from '../../projections/backorders/backorder-view-events';
 import { comparePositions, type RecordedEvent } from '../shared/eventstore/event-envelope';
 import { EVENT_STORE, type EventStore } from '../shared/eventstore/event-store.port';
 import { streams } from '../shared/eventstore/stream-names';

@@ -4,7 +4,7 @@ import { RecordLineOnPurchaseOrder } from './backorder.commands';
 import { backorderDecider, type OpenBackorder } from './backorder.decider';
 import { InOneWrite } from '../shared/commands/in-one-write';
 import { StreamStates } from '../shared/commands/stream-states';
-import { stableId } from '../shared/commands/entity-id';
+import { stableId } from '../shared/commands/stable-id';
 import { formatNumber, SequenceAllocator } from '../shared/commands/sequence-allocator';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import { BusinessRuleViolation, UnknownEntityError } from '../shared/domain/domain-errors';

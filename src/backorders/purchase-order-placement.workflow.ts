@@ -3,7 +3,7 @@ import type {
   BackorderLineQuantityChanged,
   BackorderPlaced,
 } from './backorder.events';
-import { stableId } from '../shared/commands/entity-id';
+import { stableId } from '../shared/commands/stable-id';
 import type { RecordedEvent } from '../shared/eventstore/event-envelope';
 import { defineWorkflow, reactionContext, stateless } from '../shared/reactors/workflow';
 import { PlaceLinesOnPurchaseOrders } from './purchase-order-placement.commands';

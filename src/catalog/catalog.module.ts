@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { PRODUCT_CATALOG, type ProductCatalog } from '../inventory/product-catalog.port';
-import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import { VendorsModule } from '../vendors/vendors.module';
 import { CatalogSearchController } from './catalog-search.controller';
@@ -11,7 +10,8 @@ import { ImportApplier } from './imports/import-applier';
 import { importProfilesCommandHandlers } from './imports/import-profiles.handlers';
 import { ImportProfilesController } from './imports/import-profiles.controller';
 import { ImportProgressBoard } from './imports/import-progress';
-import { ImportStaging } from './imports/import-staging';
+import { ImportStagingLifecycle, openImportStaging } from './imports/import-staging';
+import { IMPORT_STAGING } from './imports/import-staging.port';
 import { SheetReceiver } from './imports/sheet-receiver';
 import { ProductController } from './product.controller';
 import { productCommandHandlers } from './product.handlers';
@@ -58,11 +58,11 @@ class ProductCatalogModule {}
     ImportApplier,
     ImportProgressBoard,
     {
-      provide: ImportStaging,
+      provide: IMPORT_STAGING,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new ImportStaging(join(config.dataDir, 'catalog-imports.sqlite')),
+      useFactory: (config: AppConfig) => openImportStaging(config),
     },
+    ImportStagingLifecycle,
   ],
   exports: [ProductCatalogModule],
 })

@@ -1,4 +1,4 @@
-import { stableId } from '../shared/commands/entity-id';
+import { stableId } from '../shared/commands/stable-id';
 
 /** A vendor SKU as the catalog keys it: "nr-kas-0508 " and "NR-KAS-0508" are one article. */
 export function normalizeVendorSku(vendorSku: string): string {

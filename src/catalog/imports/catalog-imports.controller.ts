@@ -31,7 +31,7 @@ import { ImportApplier } from './import-applier';
 import { PROFILE_NAME } from './import-profile';
 import { ImportProgressBoard } from './import-progress';
 import type { ChangeKind, StagedChange } from './import-review';
-import { ImportStaging } from './import-staging';
+import { IMPORT_STAGING, type ImportStaging } from './import-staging.port';
 import { SheetReceiver } from './sheet-receiver';
 import { normalizeVendorSku } from '../product-id';
 
@@ -43,7 +43,7 @@ export class CatalogImportsController {
   constructor(
     private readonly receiver: SheetReceiver,
     private readonly applier: ImportApplier,
-    private readonly staging: ImportStaging,
+    @Inject(IMPORT_STAGING) private readonly staging: ImportStaging,
     private readonly progress: ImportProgressBoard,
     private readonly states: StreamStates,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -112,7 +112,7 @@ export class CatalogImportsController {
       throw invalidFields({ cursor: 'is not a cursor of this list' });
     }
     const limit = query.limit ?? 50;
-    const rows = this.staging.rows(importId, [query.kind], after, limit + 1);
+    const rows = await this.staging.rows(importId, [query.kind], after, limit + 1);
     const items = rows.slice(0, limit);
     return {
       items: items.map((row) => row.change),

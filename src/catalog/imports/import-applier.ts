@@ -20,7 +20,7 @@ import { catalogImportDecider, type CatalogImportState } from './catalog-import.
 import { imagesAfterSheet } from './catalog-comparison';
 import { ImportProgressBoard } from './import-progress';
 import type { ApplySelection, StagedChange } from './import-review';
-import { ImportStaging, type StagedRow } from './import-staging';
+import { IMPORT_STAGING, type ImportStaging, type StagedRow } from './import-staging.port';
 import type { SheetProduct } from './sheet-product';
 
 /** Products per batch: one atomic append, so a failure never leaves a batch half applied. */
@@ -43,7 +43,7 @@ export class ImportApplier implements OnApplicationBootstrap {
   constructor(
     private readonly commands: CommandBus,
     private readonly states: StreamStates,
-    private readonly staging: ImportStaging,
+    @Inject(IMPORT_STAGING) private readonly staging: ImportStaging,
     private readonly progress: ImportProgressBoard,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
@@ -56,10 +56,10 @@ export class ImportApplier implements OnApplicationBootstrap {
   ): Promise<void> {
     const stream = streams.catalogImport(importId);
     const { state } = await this.states.load(catalogImportDecider, stream);
-    const toApply = this.countSelected(importId, selection);
+    const toApply = await this.countSelected(importId, selection);
     await this.commands.execute(new StartApplyingImport(importId, selection, toApply, context));
     if (state.status === 'none') return;
-    this.staging.markApplying(importId, true);
+    await this.staging.markApplying(importId, true);
     this.run(runOf(state, selection), toApply, context);
   }
 
@@ -70,11 +70,11 @@ export class ImportApplier implements OnApplicationBootstrap {
 
   /** Finishes what a crash or a stop interrupted, on behalf of whoever asked for it. */
   async onApplicationBootstrap(): Promise<void> {
-    for (const importId of this.staging.applyingImports()) {
+    for (const importId of await this.staging.applyingImports()) {
       const stream = streams.catalogImport(importId);
       const { state } = await this.states.load(catalogImportDecider, stream);
       if (state.status !== 'applying' || !state.selection) {
-        this.staging.markApplying(importId, false);
+        await this.staging.markApplying(importId, false);
         continue;
       }
       const [started] = await this.store.readStream(stream, { direction: 'backwards', limit: 1 });
@@ -110,7 +110,7 @@ export class ImportApplier implements OnApplicationBootstrap {
     try {
       let after = 0;
       for (;;) {
-        const rows = this.staging.rows(importId, selection.kinds, after, APPLY_BATCH);
+        const rows = await this.staging.rows(importId, selection.kinds, after, APPLY_BATCH);
         if (rows.length === 0) break;
         after = rows[rows.length - 1].seq;
         const chosen = run.skus ? rows.filter((r) => isChosen(r, run.skus)) : rows;
@@ -124,7 +124,7 @@ export class ImportApplier implements OnApplicationBootstrap {
     }
     try {
       await this.commands.execute(new FinishApplyingImport(importId, outcome, context));
-      this.staging.markApplying(importId, false);
+      await this.staging.markApplying(importId, false);
     } catch (error) {
       this.logger.error({ err: error, importId }, 'could not record the end of applying');
     }
@@ -155,13 +155,13 @@ export class ImportApplier implements OnApplicationBootstrap {
     }
   }
 
-  private countSelected(importId: string, selection: ApplySelection): number {
+  private async countSelected(importId: string, selection: ApplySelection): Promise<number> {
     if (!selection.skus) return this.staging.countSelected(importId, selection.kinds);
     const skus = new Set(selection.skus);
     let count = 0;
     let after = 0;
     for (;;) {
-      const rows = this.staging.rows(importId, selection.kinds, after, 10_000);
+      const rows = await this.staging.rows(importId, selection.kinds, after, 10_000);
       if (rows.length === 0) return count;
       after = rows[rows.length - 1].seq;
       count += rows.filter((r) => isChosen(r, skus)).length;

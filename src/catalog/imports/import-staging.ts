@@ -1,130 +1,24 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { ChangeKind, ReviewKind, StagedChange } from './import-review';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { join } from 'node:path';
+import type { AppConfig } from '../../shared/config/app-config';
+import { IMPORT_STAGING, type ImportStaging } from './import-staging.port';
+import { MongoImportStaging } from './mongo-import-staging';
+import { SqliteImportStaging } from './sqlite-import-staging';
 
-/** A staged line and the flags the apply step selects by. */
-export interface StagedRow {
-  readonly seq: number;
-  readonly change: StagedChange;
+/** Reviews wait where the read models are: MongoDB when they are there, else a file in DATA_DIR. */
+export async function openImportStaging(
+  config: Pick<AppConfig, 'dataDir' | 'readStore'>,
+): Promise<ImportStaging> {
+  return config.readStore.kind === 'mongodb'
+    ? MongoImportStaging.connect({ url: config.readStore.url })
+    : new SqliteImportStaging(join(config.dataDir, 'catalog-imports.sqlite'));
 }
 
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS staged_rows (
-    import_id TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    cost_changed INTEGER NOT NULL,
-    price_changed INTEGER NOT NULL,
-    details_changed INTEGER NOT NULL,
-    vendor_sku TEXT,
-    change TEXT NOT NULL,
-    PRIMARY KEY (import_id, seq)
-  ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS staged_rows_by_kind ON staged_rows (import_id, kind, seq);
-  CREATE TABLE IF NOT EXISTS applying (import_id TEXT PRIMARY KEY);
-`;
+@Injectable()
+export class ImportStagingLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(IMPORT_STAGING) private readonly staging: ImportStaging) {}
 
-/** Which staged rows a review kind names. */
-const KIND_FILTER: Record<ReviewKind, string> = {
-  new: `kind = 'new'`,
-  cost: `cost_changed = 1`,
-  price: `price_changed = 1`,
-  details: `details_changed = 1`,
-  missing: `kind = 'missing'`,
-  unchanged: `kind = 'unchanged'`,
-  invalid: `kind = 'invalid'`,
-};
-
-/**
- * The change sets of price-sheet imports while they wait for review: a working file beside the
- * stores (DATA_DIR/catalog-imports.sqlite), never a source of truth. What is applied is recorded
- * as product events; the import's own events keep its review counts. Writes are fsynced before
- * the review is acknowledged, so a reviewed import can still be applied after a crash.
- */
-export class ImportStaging {
-  private readonly db: Database.Database;
-  private readonly insert: Database.Statement;
-
-  constructor(file: string) {
-    mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.exec(SCHEMA);
-    this.insert = this.db.prepare(
-      `INSERT OR REPLACE INTO staged_rows
-        (import_id, seq, kind, cost_changed, price_changed, details_changed, vendor_sku, change)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+  async onApplicationShutdown(): Promise<void> {
+    await this.staging.close();
   }
-
-  /** Stages rows in one transaction: a batch of a sheet, written as it is read. */
-  readonly stage = (importId: string, rows: readonly StagedRow[]): void => {
-    this.db.transaction(() => {
-      for (const { seq, change } of rows) {
-        this.insert.run(
-          importId,
-          seq,
-          change.kind,
-          change.cost ? 1 : 0,
-          change.retailPrice ? 1 : 0,
-          change.details ? 1 : 0,
-          change.vendorSku,
-          JSON.stringify(change),
-        );
-      }
-    })();
-  };
-
-  /** Forgets what an earlier, broken-off attempt at the same import staged. */
-  clear(importId: string): void {
-    this.db.prepare('DELETE FROM staged_rows WHERE import_id = ?').run(importId);
-  }
-
-  /**
-   * Staged lines of any of these kinds, in sheet order, after `afterSeq`: one kind for a page of
-   * the review, the selected kinds for applying.
-   */
-  rows(
-    importId: string,
-    kinds: readonly ReviewKind[],
-    afterSeq: number,
-    limit: number,
-  ): StagedRow[] {
-    if (kinds.length === 0) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT seq, change FROM staged_rows WHERE import_id = ? AND (${whereKinds(kinds)})
-         AND seq > ? ORDER BY seq LIMIT ?`,
-      )
-      .all(importId, afterSeq, limit) as { seq: number; change: string }[];
-    return rows.map((row) => ({ seq: row.seq, change: JSON.parse(row.change) as StagedChange }));
-  }
-
-  countSelected(importId: string, kinds: readonly ChangeKind[]): number {
-    if (kinds.length === 0) return 0;
-    return this.db
-      .prepare(`SELECT count(*) FROM staged_rows WHERE import_id = ? AND (${whereKinds(kinds)})`)
-      .pluck()
-      .get(importId) as number;
-  }
-
-  /** Imports being applied, so that a restart finishes what a crash interrupted. */
-  markApplying(importId: string, applying: boolean): void {
-    if (applying) this.db.prepare('INSERT OR IGNORE INTO applying VALUES (?)').run(importId);
-    else this.db.prepare('DELETE FROM applying WHERE import_id = ?').run(importId);
-  }
-
-  applyingImports(): string[] {
-    return this.db.prepare('SELECT import_id FROM applying').pluck().all() as string[];
-  }
-
-  close(): void {
-    if (this.db.open) this.db.close();
-  }
-}
-
-function whereKinds(kinds: readonly ReviewKind[]): string {
-  return kinds.map((kind) => KIND_FILTER[kind]).join(' OR ');
 }

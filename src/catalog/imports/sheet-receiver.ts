@@ -32,7 +32,7 @@ import { importProfilesDecider } from './import-profiles.decider';
 import { ImportApplier } from './import-applier';
 import { ImportProgressBoard } from './import-progress';
 import type { ImportReview } from './import-review';
-import { ImportStaging, type StagedRow } from './import-staging';
+import { IMPORT_STAGING, type ImportStaging, type StagedRow } from './import-staging.port';
 import { createRowMapper, missingColumns } from './row-mapper';
 import { readSheet } from './sheet-reader';
 
@@ -65,7 +65,7 @@ export class SheetReceiver {
     private readonly commands: CommandBus,
     private readonly states: StreamStates,
     private readonly readModels: ReadModels,
-    private readonly staging: ImportStaging,
+    @Inject(IMPORT_STAGING) private readonly staging: ImportStaging,
     private readonly progress: ImportProgressBoard,
     private readonly applier: ImportApplier,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -107,7 +107,7 @@ export class SheetReceiver {
       new StartCatalogImport(sheet.importId, sheet.vendorId, profile, sheet.fileName, context),
     );
     try {
-      this.staging.clear(sheet.importId);
+      await this.staging.clear(sheet.importId);
       const catalog = await this.currentCatalog(sheet.vendorId);
       const review = await this.review(sheet, profile, headers, read.rows, catalog, progress);
       await this.commands.execute(
@@ -147,10 +147,10 @@ export class SheetReceiver {
       missing: 0,
     };
     let batch: StagedRow[] = [];
-    const stage = (row: StagedRow) => {
+    const stage = async (row: StagedRow) => {
       batch.push(row);
       if (batch.length >= STAGE_BATCH) {
-        this.staging.stage(sheet.importId, batch);
+        await this.staging.stage(sheet.importId, batch);
         batch = [];
       }
     };
@@ -161,13 +161,13 @@ export class SheetReceiver {
       seq = row.rowNumber;
       if ('error' in row) {
         counts.invalid += 1;
-        stage({ seq, change: invalidRow(row.rowNumber, null, row.error) });
+        await stage({ seq, change: invalidRow(row.rowNumber, null, row.error) });
         continue;
       }
       const mapped = mapRow(row.values);
       if (!mapped.ok) {
         counts.invalid += 1;
-        stage({
+        await stage({
           seq,
           change: invalidRow(row.rowNumber, skuOf(row.values, profile), mapped.reason),
         });
@@ -178,7 +178,7 @@ export class SheetReceiver {
       if (first !== undefined) {
         counts.invalid += 1;
         const reason = `duplicate vendor SKU ${product.vendorSku} (first on row ${first})`;
-        stage({ seq, change: invalidRow(row.rowNumber, product.vendorSku, reason) });
+        await stage({ seq, change: invalidRow(row.rowNumber, product.vendorSku, reason) });
         continue;
       }
       firstRowOfSku.set(product.vendorSku, row.rowNumber);
@@ -191,15 +191,15 @@ export class SheetReceiver {
       if (change.cost) counts.costChanged += 1;
       if (change.retailPrice) counts.priceChanged += 1;
       if (change.details) counts.detailsChanged += 1;
-      stage({ seq, change });
+      await stage({ seq, change });
     }
     for (const current of catalog.values()) {
       if (current.status !== 'listed' || firstRowOfSku.has(current.vendorSku)) continue;
       counts.missing += 1;
       seq += 1;
-      stage({ seq, change: missingFromSheet(current) });
+      await stage({ seq, change: missingFromSheet(current) });
     }
-    this.staging.stage(sheet.importId, batch);
+    await this.staging.stage(sheet.importId, batch);
     return counts;
   }
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { CommandContext } from './command-context';
-
-const NAMESPACE = '0b7f6a43-1c55-4d8e-9a57-6a2b1e1f4c10';
+import { ID_NAMESPACE } from './stable-id';
 
 /**
  * The id of something a command creates. With an Idempotency-Key the id follows from the actor,
@@ -11,11 +10,6 @@ const NAMESPACE = '0b7f6a43-1c55-4d8e-9a57-6a2b1e1f4c10';
  */
 export function entityId(context: CommandContext, kind: string): string {
   return context.idempotencyKey
-    ? uuidv5(`${context.actor}\n${context.idempotencyKey}\n${kind}`, NAMESPACE)
+    ? uuidv5(`${context.actor}\n${context.idempotencyKey}\n${kind}`, ID_NAMESPACE)
     : randomUUID();
-}
-
-/** An id that is the same for the same inputs: products by vendor SKU, POs by vendor and window. */
-export function stableId(...parts: readonly string[]): string {
-  return uuidv5(parts.join('\n'), NAMESPACE);
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { WrongExpectedVersionError } from '../eventstore/event-store.errors';
+import { streams } from '../eventstore/stream-names';
 import type { CommandContext } from './command-context';
 import { DeciderExecutor } from './decider-executor';
 import { sequenceDecider } from './sequence.decider';
@@ -42,7 +43,7 @@ export class SequenceAllocator {
       try {
         const outcome = await this.executor.execute(
           sequenceDecider,
-          `sequence-${sequence}`,
+          streams.sequence(sequence),
           { kind: 'ReserveSequenceBlock', sequence, size: BLOCK_SIZE },
           context,
         );

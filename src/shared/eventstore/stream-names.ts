@@ -13,6 +13,8 @@ export const streams = {
   apiKey: (keyId: string) => `api_key-${keyId}`,
   importProfiles: (vendorId: string) => `import_profiles-${vendorId}`,
   catalogImport: (importId: string) => `catalog_import-${importId}`,
+  /** A counter handing out human numbers (BO-000123) in blocks. */
+  sequence: (name: string) => `sequence-${name}`,
   /** One request sent with an Idempotency-Key, by the digest of actor, route and key. */
   idempotentRequest: (requestKey: string) => `idempotency-${requestKey}`,
 } as const;
