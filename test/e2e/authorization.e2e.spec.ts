@@ -36,6 +36,9 @@ const EXPECTED: Readonly<Record<string, Policy>> = {
   'POST /api-keys': ['admin'],
   'GET /api-keys': ['admin'],
   'POST /api-keys/:id/revoke': ['admin'],
+  // Verification reads the log and writes nothing: admins and auditors.
+  'GET /audit/verify': ['admin'],
+  'GET /audit/verify/jobs/:id': ['admin'],
 
   'POST /vendors': ['purchasing'],
   'PATCH /vendors/:id': ['purchasing'],
