@@ -34,7 +34,7 @@ import { ImportProgressBoard } from './import-progress';
 import type { ImportReview } from './import-review';
 import { ImportStaging, type StagedRow } from './import-staging';
 import { createRowMapper, missingColumns } from './row-mapper';
-import { readSheet } from './sheet-reader';
+import { readSheet, SheetUnreadable } from './sheet-reader';
 
 export interface ReceivedSheet {
   readonly importId: string;
@@ -126,7 +126,8 @@ export class SheetReceiver {
         new FailCatalogImport(sheet.importId, reason, context),
         context,
       );
-      // The upload broke off or was malformed: the client's doing, not the server's.
+      // The upload broke off or was malformed, or the sheet cannot be read on: the client's doing.
+      if (error instanceof SheetUnreadable) throw invalidFields({ file: reason });
       throw uploadBroke ? uploadReadError(error, 'the sheet') : error;
     }
   }
