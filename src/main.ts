@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { loadConfig } from './shared/config/app-config';
+import { setupApiDocs } from './shared/http/api-docs';
 import { configureHttpApp, createHttpAdapter } from './shared/http/http-app';
 
 async function bootstrap(): Promise<void> {
@@ -18,12 +18,7 @@ async function bootstrap(): Promise<void> {
   );
   app.useLogger(app.get(Logger));
   await configureHttpApp(app, config);
-  const openApi = new DocumentBuilder()
-    .setTitle('backorder-ledger')
-    .setDescription('Customer backorders tied to vendor purchase orders, recorded as events')
-    .setVersion('0.1.0')
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  if (config.apiDocs) setupApiDocs(app);
   app.enableShutdownHooks();
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
