@@ -9,6 +9,7 @@ import {
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
@@ -66,6 +67,7 @@ export class ListVendorsDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MinLength(1)
+  @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({ enum: CONSOLIDATION_POLICIES })
