@@ -15,12 +15,14 @@ import {
 } from 'class-validator';
 import { PHONE_PATTERN } from '../shared/http/phone-pattern';
 import { CONSOLIDATION_POLICIES, type ConsolidationPolicy } from './vendor.events';
+import { PlainText } from '../shared/http/well-formed-text';
 
 export class RegisterVendorDto {
   @ApiProperty({ example: 'Nourison Rugs' })
   @IsString()
   @Length(1, 120)
   @Matches(/\S/, { message: 'name must not be blank' })
+  @PlainText()
   name!: string;
 
   @ApiProperty({

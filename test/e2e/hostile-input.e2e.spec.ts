@@ -294,6 +294,14 @@ describe('hostile input', () => {
     expect(await eventCount(t.events)).toBe(baseline);
   }, 60_000);
 
+  it('stores names NFC-normalised, however the accents were typed', async () => {
+    const id = await create('/customers', { name: 'Rene\u0301e Cafe\u0301' });
+    await settle();
+    const customer = (await inject('GET', `/customers/${id}`)).json() as { name: string };
+    expect(customer.name).toBe('Renée Café');
+    expect(customer.name).toBe(customer.name.normalize('NFC'));
+  });
+
   it('leaves Object.prototype and its kin unpolluted', () => {
     expect(prototypeKeys()).toEqual(prototypesBefore);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -386,7 +386,21 @@ function badNumbers(rule: FieldRule): [string, unknown][] {
 }
 
 function badTexts(rule: FieldRule): [string, unknown][] {
-  const values: [string, unknown][] = [['100k characters', hugeString]];
+  const values: [string, unknown][] = [
+    ['100k characters', hugeString],
+    // JSON writes a lone surrogate as `\ud800`: text no UTF-8 can hold.
+    ['a lone high surrogate', 'Kashan \uD800 Rug'],
+    ['a lone low surrogate', '\uDFFFKashan'],
+    ['surrogates in the wrong order', 'Kashan \uDC00\uD800'],
+  ];
+  if (rule.rules.has('plainText')) {
+    values.push(
+      ['a NUL', 'Kashan\u0000Rug'],
+      ['an escape sequence', 'Kashan \u001b[31mRug'],
+      ['a bidi override', 'Kashan \u202Egur'],
+      ['a bidi isolate', 'Kashan \u2066Rug'],
+    );
+  }
   const { min } = lengthBounds(rule);
   if (min >= 1 || hasFormat(rule)) values.push(['empty', '']);
   if (String(constraint(rule, 'matches')) === '/\\S/') values.push(['blank', '   \t ']);

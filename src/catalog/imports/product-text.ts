@@ -45,7 +45,9 @@ export function normalizeLabel(text: string): string | null {
   return tidied === null ? null : tidied.replace(/ ?\/ ?/g, '/');
 }
 
-function tidy(text: string): string | null {
+function tidy(raw: string): string | null {
+  // One way of writing each accented letter: `é` as one character or as e and an accent.
+  const text = raw.normalize('NFC');
   const collapsed = SPACING.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
   if (collapsed === '') return null;
   const words = collapsed.split(' ');

@@ -8,6 +8,7 @@ import {
   REQUIRED_PROFILE_FIELDS,
 } from './import-profile';
 import { currencyDigits, parsePrice } from './price-notation';
+import { hasControlCharacters } from '../../shared/http/well-formed-text';
 import { normalizeLabel, normalizeName } from './product-text';
 import type { Dimensions, MappedRow } from './sheet-product';
 import { dimensionsFromParts, parseSize } from './size-notation';
@@ -18,6 +19,7 @@ const MAX_LABEL = 120;
 const MAX_IMAGES = 20;
 const MIN_MARKUP = 1;
 const MAX_MARKUP = 20;
+const CONTROL_CHARACTERS = 'holds control characters (NUL, escape codes, direction overrides)';
 const HTTP_URL = /^https?:\/\/[^\s/?#]\S*$/i;
 
 const PROFILE_KEYS: ReadonlySet<string> = new Set([
@@ -200,9 +202,10 @@ export function createRowMapper(
       key === undefined ? '' : (values[key] ?? '');
     const reasons: string[] = [];
 
-    const skuText = cell(keys.vendorSku).trim();
+    const skuText = cell(keys.vendorSku).trim().normalize('NFC');
     if (skuText === '') reasons.push('vendorSku: missing');
     else if (skuText.length > MAX_SKU) reasons.push(`vendorSku: longer than ${MAX_SKU} characters`);
+    else if (hasControlCharacters(skuText)) reasons.push(`vendorSku: ${CONTROL_CHARACTERS}`);
 
     // Lengths first: the text of an overlong cell is never worked on.
     const nameText = cell(keys.name);
@@ -210,7 +213,7 @@ export function createRowMapper(
     if (name === null) reasons.push('name: missing');
     else if (name === undefined || name.length > MAX_NAME) {
       reasons.push(`name: longer than ${MAX_NAME} characters`);
-    }
+    } else if (hasControlCharacters(name)) reasons.push(`name: ${CONTROL_CHARACTERS}`);
 
     let cost: Money | undefined;
     const costRead = priceOf(cell(keys.cost));
@@ -236,6 +239,8 @@ export function createRowMapper(
         reasons.push(`${field}: longer than ${MAX_LABEL} characters`);
         return null;
       }
+      if (text !== null && hasControlCharacters(text))
+        reasons.push(`${field}: ${CONTROL_CHARACTERS}`);
       return text;
     };
     const collection = label('collection');

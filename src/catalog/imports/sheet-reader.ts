@@ -1,6 +1,7 @@
 import { type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { type CsvError, parse, type Parser } from 'csv-parse';
+import { isIllFormed } from '../../shared/http/well-formed-text';
 
 /** One row of a sheet, numbered as a spreadsheet shows it: its cells by header, or what is wrong. */
 export type SheetRow =
@@ -26,6 +27,7 @@ type Input = NodeJS.ReadableStream | Readable;
 type Item = SheetRow | { readonly headers: string[] };
 
 const NOT_UTF8 = 'not valid UTF-8 text (save the sheet as UTF-8)';
+const ILL_FORMED_ROW = 'not well-formed text (a lone UTF-16 surrogate)';
 /** Decoding puts U+FFFD where bytes were not UTF-8: the cell's text is lost, so is the row. */
 const REPLACEMENT_CHARACTER = '\uFFFD';
 const BOM = '\uFEFF';
@@ -468,6 +470,10 @@ function rowOf(text: string, rowNumber: number): SheetRow {
     if (key === '' || key === '__proto__') continue;
     const cell = cellOf(value);
     if (typeof cell === 'object') return { rowNumber, error: `'${key}' ${cell.problem}` };
+    // JSON escapes can write a lone surrogate (`\ud800`), which no UTF-8 text holds.
+    if (isIllFormed(key) || (cell !== undefined && isIllFormed(cell))) {
+      return { rowNumber, error: ILL_FORMED_ROW };
+    }
     if (cell !== undefined) values[key] = cell;
   }
   return { rowNumber, values };

@@ -4,6 +4,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { parseQueryString } from './query-string';
 import { requestIdOf } from './request-id';
 import { registerUploads } from './uploads';
 import { createValidationPipe } from './validation.pipe';
@@ -15,6 +16,7 @@ export function createHttpAdapter(
     bodyLimit: config.bodyLimit,
     genReqId: requestIdOf,
     trustProxy: config.trustProxy,
+    querystringParser: parseQueryString,
     // A URL Fastify cannot even route (a bad percent-escape) answers like any other 400.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       void reply.status(400).send({

@@ -352,6 +352,17 @@ describe('sheet reader', () => {
   describe('JSON Lines', () => {
     const jsonl = { format: 'jsonl' } as const;
 
+    it('reports a line whose text holds a lone surrogate (a JSON escape) and reads on', async () => {
+      const { rows } = await read(
+        streamOf('{"sku":"SU-1","title":"Oushak"}\n', '{"sku":"SU-2","title":"Ikat \\ud800"}\n'),
+        jsonl,
+      );
+      expect(rows).toEqual([
+        { rowNumber: 1, values: { sku: 'SU-1', title: 'Oushak' } },
+        { rowNumber: 2, error: 'not well-formed text (a lone UTF-16 surrogate)' },
+      ]);
+    });
+
     it('reads one object per line, the first line being row 1', async () => {
       const { headers, rows } = await read(
         streamOf(
