@@ -17,6 +17,8 @@ import { EVENT_STORE, type EventStore } from '../eventstore/event-store.port';
 import { Clock } from '../time/clock';
 import { ANSWERS_WITH_SECRETS } from './answers-with-secrets.decorator';
 import { commandContextOf } from './request-context.decorator';
+import { drainedUploadFingerprint, uploadFingerprint } from './upload-fingerprint';
+import { uploadedFile } from './uploads';
 
 interface CompletedRequest {
   readonly fingerprint: string;
@@ -26,6 +28,8 @@ interface CompletedRequest {
 }
 
 const REPLAYED_HEADERS = ['location', 'x-log-position'];
+/** A retried upload is read to its end to be compared; beyond this it cannot be the first one. */
+const MAX_DRAINED_BYTES = 17_179_869_184;
 
 /**
  * A write sent again with the same Idempotency-Key (by the same actor, to the same route) gets
@@ -52,10 +56,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const reply = http.getResponse<FastifyReply>();
     const route = request.routeOptions.url ?? request.url;
     const stream = `idempotency-${digest(`${context.actor}\n${request.method}\n${route}\n${context.idempotencyKey}`).slice(0, 32)}`;
-    const fingerprint = digest(JSON.stringify(request.body ?? null));
+    // A multipart body is fingerprinted from its parts and file bytes as they are read.
+    const bodyFingerprint = request.isMultipart()
+      ? null
+      : digest(JSON.stringify(request.body ?? null));
 
     return from(this.store.readStream(stream, { limit: 1 })).pipe(
-      mergeMap(([first]) => {
+      mergeMap(async ([first]) => ({
+        first,
+        fingerprint:
+          !first || bodyFingerprint !== null
+            ? bodyFingerprint
+            : await drainedUploadFingerprint(request, (r) => uploadedFile(r, MAX_DRAINED_BYTES)),
+      })),
+      mergeMap(({ first, fingerprint }) => {
         if (first) {
           const completed = first.data as CompletedRequest;
           if (completed.fingerprint !== fingerprint) {
@@ -80,7 +94,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
                 return value === undefined ? [] : [[name, String(value)]];
               }),
             );
-            await this.record(stream, { fingerprint, status, headers, body }, context);
+            const recorded =
+              fingerprint ?? uploadFingerprint(request) ?? `unfinished-upload-${newEventId()}`;
+            await this.record(stream, { fingerprint: recorded, status, headers, body }, context);
             return body;
           }),
         );

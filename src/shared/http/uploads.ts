@@ -7,6 +7,7 @@ import {
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { invalidFields } from './invalid-fields';
+import { fingerprintUpload } from './upload-fingerprint';
 
 const UPLOAD_ROUTE = 'acceptsUploads';
 
@@ -64,6 +65,7 @@ export async function uploadedFile(
     const part = Array.isArray(value) ? value[0] : value;
     if (part && part.type === 'field' && typeof part.value === 'string') fields[name] = part.value;
   }
+  fingerprintUpload(request, file, fields);
   return { file, fields };
 }
 
