@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule, JwtService } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import { AccessGuard } from './access.guard';
 import { AdminBootstrap } from './admin-bootstrap';
@@ -10,6 +10,8 @@ import { ApiKeysController } from './api-keys.controller';
 import { AuthController } from './auth.controller';
 import { Authenticator } from './authenticator';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
+import { RetryAfterThrottlerGuard } from './retry-after-throttler.guard';
 import { requestThrottling } from './request-throttling';
 import { TokenIssuer } from './token-issuer';
 import { tokenSecret } from './token-secret';
@@ -38,6 +40,7 @@ import { UsersController } from './users.controller';
   controllers: [AuthController, UsersController, ApiKeysController],
   providers: [
     PasswordHasher,
+    PasswordPolicy,
     {
       provide: TokenIssuer,
       inject: [JwtService, APP_CONFIG],
@@ -51,7 +54,7 @@ import { UsersController } from './users.controller';
     UserAccounts,
     AdminBootstrap,
     { provide: APP_GUARD, useClass: AccessGuard },
-    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useClass: RetryAfterThrottlerGuard },
   ],
   exports: [UserAccounts, TokenIssuer],
 })
