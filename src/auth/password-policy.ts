@@ -25,10 +25,11 @@ export class PasswordPolicy {
       return `must be at least ${MIN_PASSWORD_LENGTH} characters long`;
     }
     const inputs = [user.username, ...(user.displayName ? user.displayName.split(/\s+/) : [])];
-    const lowered = password.toLowerCase();
-    if (inputs.some((input) => input.length >= 3 && lowered.includes(input.toLowerCase()))) {
-      return 'must not contain your username or name';
-    }
+    // Without the username and names in it, a password must still be long enough on its own.
+    let rest = password.toLowerCase();
+    for (const input of inputs)
+      if (input.length >= 3) rest = rest.replaceAll(input.toLowerCase(), '');
+    if ([...rest].length < MIN_PASSWORD_LENGTH) return 'must not be built on your username or name';
     this.zxcvbn ??= loadZxcvbn();
     const result = (await this.zxcvbn).check(password.slice(0, 256), inputs);
     if (isCommon(result)) return 'is a common or breached password: choose another';

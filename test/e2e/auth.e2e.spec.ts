@@ -126,7 +126,7 @@ describe('signing in and what it allows', () => {
       for (const [weak, why] of [
         ['password1234', /easy to guess|common/],
         ['qwertyuiop123', /easy to guess|common/],
-        ['admin-secret-2026', /username/],
+        ['admin2026admin!', /username/],
         ['aaaaaaaaaaaaaaaa', /easy to guess/],
       ] as const) {
         const refused = await change(FIRST_ADMIN_PASSWORD, weak);
