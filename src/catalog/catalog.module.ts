@@ -8,6 +8,7 @@ import { ImportApplier } from './imports/import-applier';
 import { ImportProfilesController } from './imports/import-profiles.controller';
 import { ImportProgressBoard } from './imports/import-progress';
 import { ImportStaging } from './imports/import-staging';
+import { ReceivingImports } from './imports/receiving-imports';
 import { SheetReceiver } from './imports/sheet-receiver';
 import { ProductController } from './product.controller';
 import {
@@ -34,6 +35,7 @@ import { ProductSnapshots } from './product-snapshots';
     SearchCatalogHandler,
     ProductSnapshots,
     SheetReceiver,
+    ReceivingImports,
     ImportApplier,
     ImportProgressBoard,
     {

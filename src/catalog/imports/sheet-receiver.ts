@@ -34,6 +34,7 @@ import { ImportProgressBoard } from './import-progress';
 import type { ImportReview } from './import-review';
 import { ImportStaging, type StagedRow } from './import-staging';
 import { createRowMapper, missingColumns } from './row-mapper';
+import { ReceivingImports } from './receiving-imports';
 import { readSheet, SheetUnreadable } from './sheet-reader';
 
 export interface ReceivedSheet {
@@ -67,6 +68,7 @@ export class SheetReceiver {
     private readonly progress: ImportProgressBoard,
     private readonly applier: ImportApplier,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly receiving: ReceivingImports,
   ) {}
 
   async receive(sheet: ReceivedSheet, context: CommandContext): Promise<void> {
@@ -107,6 +109,7 @@ export class SheetReceiver {
       new StartCatalogImport(sheet.importId, sheet.vendorId, profile, sheet.fileName, context),
       context,
     );
+    this.receiving.started(sheet.importId);
     try {
       this.staging.clear(sheet.importId);
       const catalog = await this.currentCatalog(sheet.vendorId);
@@ -129,6 +132,8 @@ export class SheetReceiver {
       // The upload broke off or was malformed, or the sheet cannot be read on: the client's doing.
       if (error instanceof SheetUnreadable) throw invalidFields({ file: reason });
       throw uploadBroke ? uploadReadError(error, 'the sheet') : error;
+    } finally {
+      this.receiving.finished(sheet.importId);
     }
   }
 

@@ -44,7 +44,7 @@ class JsonBodyFastifyAdapter extends FastifyAdapter {
 /** What every running app has, the server and the end-to-end tests alike. */
 export async function configureHttpApp(
   app: NestFastifyApplication,
-  config: Pick<AppConfig, 'corsOrigins'>,
+  config: Pick<AppConfig, 'corsOrigins'> & { readonly uploadIdleSeconds?: number },
 ): Promise<void> {
   // Security headers on every answer; the API docs page needs its own inline script and styles.
   await app.register(helmet, {
@@ -66,7 +66,7 @@ export async function configureHttpApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   const fastify = app.getHttpAdapter().getInstance();
-  await registerUploads(fastify);
+  await registerUploads(fastify, config.uploadIdleSeconds);
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
