@@ -16,6 +16,9 @@ import { requestThrottling } from './request-throttling';
 import { TokenIssuer } from './token-issuer';
 import { tokenSecret } from './token-secret';
 import { UserAccounts } from './user-accounts';
+import { apiKeyCommandHandlers } from './api-key.handlers';
+import { sessionFamilyCommandHandlers } from './session-family.handlers';
+import { userCommandHandlers } from './user.handlers';
 import { UsersController } from './users.controller';
 
 /**
@@ -50,6 +53,9 @@ import { UsersController } from './users.controller';
           refreshSeconds: config.auth.refreshTokenSeconds,
         }),
     },
+    ...userCommandHandlers,
+    ...sessionFamilyCommandHandlers,
+    ...apiKeyCommandHandlers,
     Authenticator,
     UserAccounts,
     AdminBootstrap,

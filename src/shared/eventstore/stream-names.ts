@@ -14,4 +14,6 @@ export const streams = {
   sessionFamily: (familyId: string) => `session_family-${familyId}`,
   importProfiles: (vendorId: string) => `import_profiles-${vendorId}`,
   catalogImport: (importId: string) => `catalog_import-${importId}`,
+  /** One request sent with an Idempotency-Key, by the digest of actor, route and key. */
+  idempotentRequest: (requestKey: string) => `idempotency-${requestKey}`,
 } as const;
