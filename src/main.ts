@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AdminBootstrap } from './auth/admin-bootstrap';
 import { loadConfig } from './shared/config/app-config';
+import { setupApiDocs } from './shared/http/api-docs';
 import { configureHttpApp, createHttpAdapter } from './shared/http/http-app';
 import { QuietFrameworkLogger } from './shared/logging/quiet-framework-logger';
 
@@ -20,12 +20,7 @@ async function bootstrap(): Promise<void> {
   );
   app.useLogger(new QuietFrameworkLogger(app.get(Logger)));
   await configureHttpApp(app, config);
-  const openApi = new DocumentBuilder()
-    .setTitle('backorder-ledger')
-    .setDescription('Customer backorders tied to vendor purchase orders, recorded as events')
-    .setVersion('0.1.0')
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  if (config.apiDocs) setupApiDocs(app);
   app.enableShutdownHooks();
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;

@@ -30,8 +30,8 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @LoginRoute()
-  refresh(@Body() body: RefreshDto): Promise<Session> {
-    return this.accounts.refresh(body.refreshToken);
+  refresh(@Body() body: RefreshDto, @RequestContext() context: CommandContext): Promise<Session> {
+    return this.accounts.refresh(body.refreshToken, context);
   }
 
   /** Replaces the caller's password; every other session of theirs ends. */

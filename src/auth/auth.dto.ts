@@ -11,6 +11,7 @@ import {
   Matches,
 } from 'class-validator';
 import { ROLES, type Role } from './roles';
+import { PlainText } from '../shared/http/well-formed-text';
 
 /** One to all of the roles, each a known one. */
 function RoleList(example: readonly Role[]) {
@@ -66,6 +67,7 @@ export class CreateUserDto {
   @IsOptional()
   @IsString()
   @Length(1, 120)
+  @PlainText()
   displayName?: string;
 
   @RoleList(['sales'])

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule, JwtService } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import { AccessGuard } from './access.guard';
 import { AdminBootstrap } from './admin-bootstrap';
@@ -10,11 +10,14 @@ import { ApiKeysController } from './api-keys.controller';
 import { AuthController } from './auth.controller';
 import { Authenticator } from './authenticator';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
+import { RetryAfterThrottlerGuard } from './retry-after-throttler.guard';
 import { requestThrottling } from './request-throttling';
 import { TokenIssuer } from './token-issuer';
 import { tokenSecret } from './token-secret';
 import { UserAccounts } from './user-accounts';
 import { apiKeyCommandHandlers } from './api-key.handlers';
+import { sessionFamilyCommandHandlers } from './session-family.handlers';
 import { userCommandHandlers } from './user.handlers';
 import { UsersController } from './users.controller';
 
@@ -40,6 +43,7 @@ import { UsersController } from './users.controller';
   controllers: [AuthController, UsersController, ApiKeysController],
   providers: [
     PasswordHasher,
+    PasswordPolicy,
     {
       provide: TokenIssuer,
       inject: [JwtService, APP_CONFIG],
@@ -50,12 +54,13 @@ import { UsersController } from './users.controller';
         }),
     },
     ...userCommandHandlers,
+    ...sessionFamilyCommandHandlers,
     ...apiKeyCommandHandlers,
     Authenticator,
     UserAccounts,
     AdminBootstrap,
     { provide: APP_GUARD, useClass: AccessGuard },
-    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useClass: RetryAfterThrottlerGuard },
   ],
   exports: [UserAccounts, TokenIssuer],
 })

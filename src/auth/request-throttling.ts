@@ -15,6 +15,22 @@ const isRead = (context: ExecutionContext): boolean => {
 };
 
 /**
+ * The chain a refresh token belongs to, read without checking its signature (the route checks
+ * it): a forged one only picks its own allowance, as a new token would.
+ */
+function refreshChainOf(token: string): string {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
+      fid?: unknown;
+    };
+    if (typeof claims.fid === 'string') return `chain:${claims.fid}`;
+  } catch {
+    // not a JWT: counted by its hash below
+  }
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
  * Sign-in attempts per username (refreshes per token, password changes per user) and address, and
  * ten times as many per address alone (against password guessing and spraying); writes per user
  * or API key and route (against a runaway client). Reads are not limited.
@@ -30,14 +46,14 @@ export function requestThrottling(auth: AuthConfig): ThrottlerModuleOptions {
         getTracker: (request) => {
           const body = (request as FastifyRequest).body as
             { username?: unknown; refreshToken?: unknown } | undefined;
-          // A refresh names no user: counted per token, or everyone behind one address (a
-          // shop's network, a proxy) would share one allowance. A password change counts for
+          // A refresh names no user: counted per sign-in (the chain its tokens rotate along), or
+          // everyone behind one address (a shop's network, a proxy) would share one allowance. A password change counts for
           // the signed-in user, so a stolen token cannot guess the current password at will.
           const who =
             typeof body?.username === 'string'
               ? body.username.trim().toLowerCase()
               : typeof body?.refreshToken === 'string'
-                ? createHash('sha256').update(body.refreshToken).digest('hex')
+                ? refreshChainOf(body.refreshToken)
                 : (principalOf(request as FastifyRequest)?.actor ?? '');
           return `${(request as FastifyRequest).ip}\n${who}`;
         },

@@ -18,6 +18,18 @@ interface TokenClaims {
   readonly typ: 'access' | 'refresh';
 }
 
+/** Where a refresh token stands in its sign-in's chain of refresh tokens. */
+export interface RefreshPlace {
+  /** The chain: one per sign-in. */
+  readonly fid: string;
+  /** Refreshes before this token was handed out: 0 for the sign-in's own. */
+  readonly gen: number;
+  /** The token's own id. */
+  readonly jti: string;
+}
+
+export type RefreshClaims = TokenClaims & RefreshPlace;
+
 const ISSUER = 'backorder-ledger';
 /** Tokens whose signature was checked; forgotten all at once when this many are known. */
 const MAX_VERIFIED = 10_000;
@@ -37,7 +49,11 @@ export class TokenIssuer {
     private readonly lifetimes: { readonly accessSeconds: number; readonly refreshSeconds: number },
   ) {}
 
-  async issue(user: Pick<UserAccount, 'userId' | 'sessionVersion'>): Promise<TokenPair> {
+  /** Tokens for a new sign-in, or for the next place in a chain (a refresh). */
+  async issue(
+    user: Pick<UserAccount, 'userId' | 'sessionVersion'>,
+    place: RefreshPlace = { fid: randomUUID(), gen: 0, jti: randomUUID() },
+  ): Promise<TokenPair> {
     const claims = { sub: user.userId, sv: user.sessionVersion };
     const [accessToken, refreshToken] = await Promise.all([
       this.jwt.signAsync(
@@ -45,12 +61,12 @@ export class TokenIssuer {
         { expiresIn: this.lifetimes.accessSeconds, issuer: ISSUER, algorithm: 'HS256' },
       ),
       this.jwt.signAsync(
-        { ...claims, typ: 'refresh' },
+        { ...claims, typ: 'refresh', fid: place.fid, gen: place.gen },
         {
           expiresIn: this.lifetimes.refreshSeconds,
           issuer: ISSUER,
           algorithm: 'HS256',
-          jwtid: randomUUID(),
+          jwtid: place.jti,
         },
       ),
     ]);
@@ -60,6 +76,19 @@ export class TokenIssuer {
       expiresIn: this.lifetimes.accessSeconds,
       refreshToken,
     };
+  }
+
+  /** A refresh token's claims with its place in its chain; one made before chains is a 401. */
+  async verifyRefresh(token: string): Promise<RefreshClaims> {
+    const claims = (await this.verify(token, 'refresh')) as Partial<RefreshClaims>;
+    if (
+      typeof claims.fid !== 'string' ||
+      typeof claims.gen !== 'number' ||
+      typeof claims.jti !== 'string'
+    ) {
+      throw new UnauthorizedException('this session has ended; sign in again');
+    }
+    return claims as RefreshClaims;
   }
 
   /** The claims of a token of the given type; anything expired, tampered or foreign is a 401. */

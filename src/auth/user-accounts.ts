@@ -1,13 +1,18 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '../shared/commands/command-context';
 import { CommandBus } from '@nestjs/cqrs';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
 import { StreamStates } from '../shared/commands/stream-states';
 import { BusinessRuleViolation } from '../shared/domain/domain-errors';
 import { streams } from '../shared/eventstore/stream-names';
+import { invalidFields } from '../shared/http/invalid-fields';
 import { PasswordHasher } from './password-hasher';
 import type { Role } from './roles';
-import { type TokenPair, TokenIssuer } from './token-issuer';
+import { PasswordPolicy } from './password-policy';
+import { RefreshSession } from './session-family.commands';
+import type { SessionFamilyEvent } from './session-family.events';
+import { type RefreshPlace, type TokenPair, TokenIssuer } from './token-issuer';
 import {
   ChangePassword,
   ChangeRoles,
@@ -36,6 +41,7 @@ export class UserAccounts {
     private readonly states: StreamStates,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenIssuer,
+    private readonly passwords: PasswordPolicy,
   ) {}
 
   /** A new user, with a one-time password unless a password is given (setup and tests). */
@@ -103,6 +109,8 @@ export class UserAccounts {
         'the new password must differ from the current one',
       );
     }
+    const problem = await this.passwords.problemWith(next, state);
+    if (problem) throw invalidFields({ newPassword: `newPassword ${problem}` });
     await this.run(new ChangePassword(userId, await this.hasher.hash(next), 'self', context));
     return this.signedIn(userId);
   }
@@ -128,13 +136,28 @@ export class UserAccounts {
     return this.run(new EnableUser(userId, context));
   }
 
-  async refresh(refreshToken: string): Promise<SignedIn> {
-    const claims = await this.tokens.verify(refreshToken, 'refresh');
+  /**
+   * The next tokens of a sign-in's chain. A refresh token is good once: presented again (a copy in
+   * someone else's hands, or the client's own replay), it ends the chain for both holders.
+   */
+  async refresh(refreshToken: string, context: CommandContext): Promise<SignedIn> {
+    const claims = await this.tokens.verifyRefresh(refreshToken);
     const { state } = await this.states.load(userDecider, streams.user(claims.sub));
     if (state.status !== 'active' || state.sessionVersion !== claims.sv) {
       throw new UnauthorizedException('this session has ended; sign in again');
     }
-    return this.signedIn(claims.sub);
+    const next = { fid: claims.fid, gen: claims.gen + 1, jti: randomUUID() };
+    const command = new RefreshSession(claims.fid, claims.sub, claims.gen, claims.jti, next.jti, {
+      ...context,
+      actor: state.username,
+    });
+    const outcome = await this.commands.execute<RefreshSession, CommandOutcome<SessionFamilyEvent>>(
+      command,
+    );
+    if (!outcome.events.some((event) => event.type === 'SessionRefreshed')) {
+      throw new UnauthorizedException('this session has ended; sign in again');
+    }
+    return this.signedIn(claims.sub, next);
   }
 
   /**
@@ -145,11 +168,11 @@ export class UserAccounts {
     return this.signedIn(userId);
   }
 
-  private async signedIn(userId: string): Promise<SignedIn> {
+  private async signedIn(userId: string, place?: RefreshPlace): Promise<SignedIn> {
     const { state } = await this.states.load(userDecider, streams.user(userId));
     if (state.status !== 'active') throw new UnauthorizedException(REFUSED);
     return {
-      ...(await this.tokens.issue(state)),
+      ...(await this.tokens.issue(state, place)),
       passwordChangeRequired: state.mustChangePassword,
       roles: state.roles,
     };

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -12,6 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { DecimalNumber } from '../shared/http/decimal-number';
 import { PageQueryDto } from '../shared/http/page-query.dto';
 import type { RugShape } from './imports/sheet-product';
 
@@ -51,7 +52,7 @@ export class CatalogSearchDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: 150 })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalNumber()
   @IsNumber()
   @Min(0)
   @Max(100_000)
@@ -59,7 +60,7 @@ export class CatalogSearchDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: 250 })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalNumber()
   @IsNumber()
   @Min(0)
   @Max(100_000)
@@ -67,14 +68,14 @@ export class CatalogSearchDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Lowest retail price, in minor units', example: 50000 })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalNumber()
   @IsInt()
   @Min(0)
   minPrice?: number;
 
   @ApiPropertyOptional({ description: 'Highest retail price, in minor units', example: 250000 })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalNumber()
   @IsInt()
   @Min(0)
   maxPrice?: number;

@@ -12,6 +12,7 @@ import { ImportProfilesController } from './imports/import-profiles.controller';
 import { ImportProgressBoard } from './imports/import-progress';
 import { ImportStagingLifecycle, openImportStaging } from './imports/import-staging';
 import { IMPORT_STAGING } from './imports/import-staging.port';
+import { ReceivingImports } from './imports/receiving-imports';
 import { SheetReceiver } from './imports/sheet-receiver';
 import { ProductController } from './product.controller';
 import { productCommandHandlers } from './product.handlers';
@@ -55,6 +56,7 @@ class ProductCatalogModule {}
     ListProductsHandler,
     SearchCatalogHandler,
     SheetReceiver,
+    ReceivingImports,
     ImportApplier,
     ImportProgressBoard,
     {

@@ -21,6 +21,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { MoneyDto } from '../shared/http/money.dto';
+import { PlainText } from '../shared/http/well-formed-text';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
 const MAX_IMAGES = 20;
@@ -60,42 +61,49 @@ export class ListProductDto {
   @IsString()
   @Length(1, 64)
   @Matches(/\S/, { message: 'vendorSku must not be blank' })
+  @PlainText()
   vendorSku!: string;
 
   @ApiProperty({ example: 'Kashan Medallion 5x8' })
   @IsString()
   @Length(1, 200)
   @Matches(/\S/, { message: 'name must not be blank' })
+  @PlainText()
   name!: string;
 
   @ApiPropertyOptional({ example: 'Persian Heritage' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
+  @PlainText()
   collection?: string;
 
   @ApiPropertyOptional({ example: 'Kashan' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
+  @PlainText()
   design?: string;
 
   @ApiPropertyOptional({ example: 'Ivory/Navy' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
+  @PlainText()
   color?: string;
 
   @ApiPropertyOptional({ example: '5\'3" x 7\'6"' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
+  @PlainText()
   size?: string;
 
   @ApiPropertyOptional({ example: 'Hand-knotted wool' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
+  @PlainText()
   material?: string;
 
   @ApiPropertyOptional({
@@ -134,36 +142,42 @@ export class ReviseProductDto {
   @IsString()
   @Length(1, 200)
   @Matches(/\S/, { message: 'name must not be blank' })
+  @PlainText()
   name?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Persian Heritage' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
+  @PlainText()
   collection?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Kashan' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
+  @PlainText()
   design?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Ivory/Navy' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
+  @PlainText()
   color?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '5\'3" x 7\'6"' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
+  @PlainText()
   size?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Hand-knotted wool' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
+  @PlainText()
   material?: string | null;
 
   @ApiPropertyOptional({

@@ -11,12 +11,14 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PHONE_PATTERN } from '../shared/http/phone-pattern';
+import { PlainText } from '../shared/http/well-formed-text';
 
 export class RegisterCustomerDto {
   @ApiProperty({ example: 'Amelia Hartley' })
   @IsString()
   @Length(1, 120)
   @Matches(/\S/, { message: 'name must not be blank' })
+  @PlainText()
   name!: string;
 
   @ApiPropertyOptional({
@@ -41,6 +43,7 @@ export class ChangeCustomerDetailsDto {
   @IsString()
   @Length(1, 120)
   @Matches(/\S/, { message: 'name must not be blank' })
+  @PlainText()
   name?: string;
 
   @ApiPropertyOptional({

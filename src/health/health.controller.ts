@@ -12,6 +12,7 @@ import {
 } from '../shared/projections/projection-read-side';
 import { ReactorEngine, type ReactorStatus } from '../shared/reactors/reactor-engine';
 import { READ_MODEL_STORE, type ReadModelStore } from '../shared/readmodels/read-model-store.port';
+import { type EventLoopDelay, EventLoopDelayMonitor } from './event-loop-delay';
 
 interface StoreHealth {
   readonly status: 'ok' | 'down';
@@ -26,6 +27,8 @@ export interface HealthReport {
   readonly readStore: StoreHealth;
   readonly projections: readonly ProjectionStatus[];
   readonly reactors: readonly ReactorStatus[];
+  /** How long the server thread kept requests waiting since the previous /health. */
+  readonly eventLoopDelay: EventLoopDelay;
 }
 
 @ApiTags('health')
@@ -38,6 +41,7 @@ export class HealthController {
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(PROJECTION_READ_SIDE) private readonly projections: ProjectionReadSide,
     private readonly reactors: ReactorEngine,
+    private readonly eventLoop: EventLoopDelayMonitor,
   ) {}
 
   @Get()
@@ -59,6 +63,7 @@ export class HealthController {
       readStore,
       projections,
       reactors,
+      eventLoopDelay: this.eventLoop.report(),
     };
   }
 }

@@ -34,8 +34,11 @@ const variantPipe = new PatternPipe(
   'variant must be medium or thumbnail',
 );
 
-/** A stored image never changes under its address: caches may keep it for good. */
-const CACHE_FOREVER = 'public, max-age=31536000, immutable';
+/**
+ * A stored image never changes under its address: the browser may keep it for good. Only the
+ * browser: the route needs a sign-in, so no shared cache may keep it (`private`).
+ */
+const CACHE_FOREVER = 'private, max-age=31536000, immutable';
 
 @ApiTags('images')
 @ApiBearerAuth()

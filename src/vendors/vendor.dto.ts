@@ -9,17 +9,20 @@ import {
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
 import { PHONE_PATTERN } from '../shared/http/phone-pattern';
 import { CONSOLIDATION_POLICIES, type ConsolidationPolicy } from './vendor.events';
+import { PlainText } from '../shared/http/well-formed-text';
 
 export class RegisterVendorDto {
   @ApiProperty({ example: 'Nourison Rugs' })
   @IsString()
   @Length(1, 120)
   @Matches(/\S/, { message: 'name must not be blank' })
+  @PlainText()
   name!: string;
 
   @ApiProperty({
@@ -66,6 +69,7 @@ export class ListVendorsDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MinLength(1)
+  @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({ enum: CONSOLIDATION_POLICIES })

@@ -13,6 +13,7 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../support/test-app';
+import { collect } from '../support/events';
 
 const FIRST_ADMIN_PASSWORD = 'first admin password';
 const NEW_PASSWORD = 'a new password, long enough';
@@ -121,6 +122,19 @@ describe('signing in and what it allows', () => {
       expect(same.status).toBe(422);
       expect(same.body.rule).toBe('password-unchanged');
       expect((await change(FIRST_ADMIN_PASSWORD, 'short')).status).toBe(400);
+      // NIST SP 800-63B: no common or breached password, nothing built on the username.
+      for (const [weak, why] of [
+        ['password1234', /easy to guess|common/],
+        ['qwertyuiop123', /easy to guess|common/],
+        ['admin2026admin!', /username/],
+        ['aaaaaaaaaaaaaaaa', /easy to guess/],
+      ] as const) {
+        const refused = await change(FIRST_ADMIN_PASSWORD, weak);
+        expect(refused.status).toBe(400);
+        expect(refused.body.fields).toEqual([
+          { field: 'newPassword', errors: [expect.stringMatching(why)] },
+        ]);
+      }
     });
 
     it('changes the password, which ends the one-time session and opens a full one', async () => {
@@ -329,6 +343,31 @@ describe('signing in and what it allows', () => {
       expect((await refresh(changed.body.refreshToken)).status).toBe(200);
     });
 
+    it('rotates the refresh token, and ends the session when a spent one comes back', async () => {
+      await t.as('erin', ['sales']);
+      const signedIn = await login('erin', TEST_PASSWORD);
+      const refresh = (refreshToken: string) =>
+        server().post('/auth/refresh').send({ refreshToken });
+      const first = await refresh(signedIn.body.refreshToken);
+      expect(first.status).toBe(200);
+      expect(first.body.refreshToken).not.toBe(signedIn.body.refreshToken);
+      const second = await refresh(first.body.refreshToken);
+      expect(second.status).toBe(200);
+
+      // The sign-in's own token again: a copy someone kept. Both holders are out.
+      expectCleanError(await refresh(signedIn.body.refreshToken), 401);
+      expectCleanError(await refresh(second.body.refreshToken), 401);
+      const ended = (await collect(t.events.readAll())).filter(
+        (event) => event.type === 'SessionFamilyEnded',
+      );
+      expect(ended.map((event) => event.data)).toEqual([
+        expect.objectContaining({ reason: 'refresh-token-reused', reusedGeneration: 0 }),
+      ]);
+      // Signing in again starts a new session.
+      const again = await login('erin', TEST_PASSWORD);
+      expect((await refresh(again.body.refreshToken)).status).toBe(200);
+    });
+
     it('refuses a refresh token that is not one', async () => {
       expectCleanError(
         await server().post('/auth/refresh').send({ refreshToken: 'not-a-token' }),
@@ -467,13 +506,25 @@ describe('limits and CORS when configured', () => {
     const refreshTokenOf = async (username: string) =>
       (await server().post('/auth/login').send({ username, password: TEST_PASSWORD })).body
         .refreshToken as string;
-    const cal = await refreshTokenOf('cal');
-    const dee = await refreshTokenOf('dee');
-    const refresh = async (refreshToken: string) =>
-      (await server().post('/auth/refresh').send({ refreshToken })).status;
-    const statuses = [];
-    for (const token of [cal, cal, dee, dee, cal, cal]) statuses.push(await refresh(token));
-    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    // Each refresh hands out the session's next token: the session, not the token, is counted.
+    const latest = new Map([
+      ['cal', await refreshTokenOf('cal')],
+      ['dee', await refreshTokenOf('dee')],
+    ]);
+    const refresh = async (username: string) => {
+      const answer = await server()
+        .post('/auth/refresh')
+        .send({ refreshToken: latest.get(username) });
+      if (answer.status === 200) latest.set(username, answer.body.refreshToken as string);
+      return answer;
+    };
+    const answers = [];
+    for (const username of ['cal', 'cal', 'dee', 'dee', 'cal', 'cal']) {
+      answers.push(await refresh(username));
+    }
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 429]);
+    // The standard header says when to come back, in seconds.
+    expect(Number(answers[5].headers['retry-after'])).toBeGreaterThanOrEqual(1);
   });
 
   it('answers a burst of writes by one user with 429, leaving another user alone', async () => {

@@ -4,11 +4,13 @@ import { ConsumersSettled } from '../../src/shared/consumers/consumers-settled';
 import { createValidationPipe } from '../../src/shared/http/validation.pipe';
 import {
   type CaseKind,
+  discoverQueryRoutes,
   discoverWriteRoutes,
   EXPECTED,
   fastifyWriteRoutes,
   type HostileCase,
   hostileCases,
+  hostileQueryCases,
   NEEDS_FIELDS,
   sampleBody,
   type WriteRoute,
@@ -260,6 +262,45 @@ describe('hostile input', () => {
     expect(appendedOverall).toBe(0);
     expect(failures.slice(0, 20)).toEqual([]);
   }, 120_000);
+
+  it('refuses every overlong or ill-formed text and every non-decimal number in a query string', async () => {
+    const fastify = t.app.getHttpAdapter().getInstance();
+    const queryRoutes = discoverQueryRoutes(t.app);
+    expect(queryRoutes.map((route) => route.path)).toEqual(
+      expect.arrayContaining(['/catalog/search', '/lookup', '/products', '/vendors']),
+    );
+    const cases = queryRoutes.flatMap((route) =>
+      hostileQueryCases(route, (name) => realParam({ path: route.path } as WriteRoute, name)),
+    );
+    expect(cases.length).toBeGreaterThan(100);
+    const baseline = await eventCount(t.events);
+    const failures: string[] = [];
+    for (const c of cases) {
+      const response = await fastify.inject({
+        method: 'GET',
+        url: c.url,
+        headers: { authorization },
+      });
+      const named = (response.json() as { fields?: { field: string }[] }).fields?.some(
+        (f) => f.field === c.field,
+      );
+      if (response.statusCode !== 400 || !named) {
+        failures.push(
+          `${c.url.slice(0, 100)} (${c.label}): ${response.statusCode} ${response.body.slice(0, 200)}`,
+        );
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await eventCount(t.events)).toBe(baseline);
+  }, 60_000);
+
+  it('stores names NFC-normalised, however the accents were typed', async () => {
+    const id = await create('/customers', { name: 'Rene\u0301e Cafe\u0301' });
+    await settle();
+    const customer = (await inject('GET', `/customers/${id}`)).json() as { name: string };
+    expect(customer.name).toBe('Renée Café');
+    expect(customer.name).toBe(customer.name.normalize('NFC'));
+  });
 
   it('leaves Object.prototype and its kin unpolluted', () => {
     expect(prototypeKeys()).toEqual(prototypesBefore);

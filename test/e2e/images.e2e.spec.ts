@@ -352,7 +352,7 @@ describe('product images', () => {
     ]) {
       const first = await t.http.get(path).expect(200);
       expect(first.headers.etag).toBe(etag);
-      expect(first.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(first.headers['cache-control']).toBe('private, max-age=31536000, immutable');
       for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
         const cached = await t.http.get(path).set('If-None-Match', ifNoneMatch);
         expect({ ifNoneMatch, status: cached.status }).toEqual({ ifNoneMatch, status: 304 });

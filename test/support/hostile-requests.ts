@@ -386,7 +386,21 @@ function badNumbers(rule: FieldRule): [string, unknown][] {
 }
 
 function badTexts(rule: FieldRule): [string, unknown][] {
-  const values: [string, unknown][] = [['100k characters', hugeString]];
+  const values: [string, unknown][] = [
+    ['100k characters', hugeString],
+    // JSON writes a lone surrogate as `\ud800`: text no UTF-8 can hold.
+    ['a lone high surrogate', 'Kashan \uD800 Rug'],
+    ['a lone low surrogate', '\uDFFFKashan'],
+    ['surrogates in the wrong order', 'Kashan \uDC00\uD800'],
+  ];
+  if (rule.rules.has('plainText')) {
+    values.push(
+      ['a NUL', 'Kashan\u0000Rug'],
+      ['an escape sequence', 'Kashan \u001b[31mRug'],
+      ['a bidi override', 'Kashan \u202Egur'],
+      ['a bidi isolate', 'Kashan \u2066Rug'],
+    );
+  }
   const { min } = lengthBounds(rule);
   if (min >= 1 || hasFormat(rule)) values.push(['empty', '']);
   if (String(constraint(rule, 'matches')) === '/\\S/') values.push(['blank', '   \t ']);
@@ -649,4 +663,92 @@ function multipart(body: string): string {
     '--hostile--',
     '',
   ].join('\r\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Query strings of the read routes.
+
+/** A read route and the DTO of its `@Query()`. */
+export interface QueryRoute {
+  readonly path: string;
+  readonly params: readonly string[];
+  readonly query: Type;
+}
+
+/** Every GET route that reads its query string through a DTO. */
+export function discoverQueryRoutes(app: INestApplication): QueryRoute[] {
+  const routes: QueryRoute[] = [];
+  for (const { method, path, controller, handlerName } of controllerRoutes(app)) {
+    if (method !== 'GET') continue;
+    const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handlerName) ??
+      {}) as Record<string, { index: number }>;
+    const queryArg = Object.entries(args).find(
+      ([key]) => Number(key.split(':')[0]) === RouteParamtypes.QUERY,
+    );
+    if (!queryArg) continue;
+    const paramTypes = (Reflect.getMetadata(
+      'design:paramtypes',
+      controller.prototype as object,
+      handlerName,
+    ) ?? []) as Type[];
+    const query = paramTypes[queryArg[1].index];
+    if (!query || query === Object) continue;
+    routes.push({ path, params: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]), query });
+  }
+  return routes.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** A query string every rule refuses, and the field the 400 must name. */
+export interface QueryCase {
+  readonly label: string;
+  readonly url: string;
+  readonly field: string;
+}
+
+/** Numbers in notations other than plain decimal: `Number()` reads them all, the API none. */
+const NOT_DECIMAL = ['0x10', '1e300', '1e1', '0b1', '0o7', 'Infinity', ' 7', '7 ', '+7', '١٢'];
+
+/**
+ * For each text of the query (`q` above all): far too long, and ill-formed UTF-16; for each
+ * number: every notation but decimal.
+ */
+export function hostileQueryCases(
+  route: QueryRoute,
+  realParam: (name: string) => string,
+): QueryCase[] {
+  const base = route.path.replace(/:(\w+)/g, (_, name: string) => realParam(name));
+  const url = (name: string, value: string) =>
+    `${base}?${new URLSearchParams({ ...requiredQuery(route.query), [name]: value }).toString()}`;
+  const cases: QueryCase[] = [];
+  for (const rule of fieldRules(route.query)) {
+    if (isNumeric(rule)) {
+      for (const text of NOT_DECIMAL) {
+        cases.push({ label: `${rule.name}=${text}`, url: url(rule.name, text), field: rule.name });
+      }
+    } else if (rule.rules.has('isString')) {
+      cases.push({
+        label: `${rule.name} of 10,000 characters`,
+        url: url(rule.name, 'x'.repeat(10_000)),
+        field: rule.name,
+      });
+      cases.push({
+        label: `${rule.name} with a lone surrogate`,
+        url: `${url(rule.name, 'kashan')}%ED%A0%80`,
+        field: rule.name,
+      });
+    }
+  }
+  return cases;
+}
+
+/** Fields a query must carry (`q` of the lookup), with a value that passes. */
+function requiredQuery(dto: Type): Record<string, string> {
+  return Object.fromEntries(
+    fieldRules(dto)
+      .filter((rule) => !rule.mayBeNull && !rule.mayBeAbsent)
+      .map((rule) => [
+        rule.name,
+        String((constraint(rule, 'isIn') as readonly unknown[] | undefined)?.[0] ?? 'kashan'),
+      ]),
+  );
 }

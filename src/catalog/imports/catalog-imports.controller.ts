@@ -20,6 +20,7 @@ import { entityId } from '../../shared/commands/entity-id';
 import { APP_CONFIG, type AppConfig } from '../../shared/config/app-config';
 import { streams } from '../../shared/eventstore/stream-names';
 import { RequestContext } from '../../shared/http/request-context.decorator';
+import { isDecimalInteger } from '../../shared/http/decimal-number';
 import { invalidFields } from '../../shared/http/invalid-fields';
 import { AcceptsUploads, uploadedFile } from '../../shared/http/uploads';
 import { UuidPipe } from '../../shared/http/uuid.pipe';
@@ -108,7 +109,7 @@ export class CatalogImportsController {
   ): Promise<Page<StagedChange>> {
     await this.view(importId);
     const after = query.cursor === undefined ? 0 : Number(query.cursor);
-    if (!Number.isSafeInteger(after) || after < 0) {
+    if (query.cursor !== undefined && !isDecimalInteger(query.cursor)) {
       throw invalidFields({ cursor: 'is not a cursor of this list' });
     }
     const limit = query.limit ?? 50;

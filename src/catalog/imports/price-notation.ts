@@ -74,14 +74,19 @@ export function parsePrice(text: string, currency: string, unit: 'major' | 'mino
       negative = true;
       rest = rest.slice(1).trim();
     }
-    const symbol = /^(US\$|C\$|A\$|\$|€|£|¥)\s*|\s*(\$|€|£|¥)$/.exec(rest);
-    if (symbol !== null) {
-      const written = symbol[1] ?? symbol[2];
+    // Leading and trailing symbols are two expressions: one with `\s*` on both sides of an
+    // alternation is quadratic on a long run of spaces.
+    const leading = /^(US\$|C\$|A\$|\$|€|£|¥)\s*/.exec(rest);
+    const trailing = leading === null ? /(\$|€|£|¥)$/.exec(rest) : null;
+    const written = leading?.[1] ?? trailing?.[1];
+    if (written !== undefined) {
       const allowed = SYMBOL_CURRENCIES[written];
       if (allowed !== undefined && !allowed.includes(currency)) {
         return fail(`price is written in ${written}, the sheet's currency is ${currency}`);
       }
-      rest = rest.slice(0, symbol.index) + rest.slice(symbol.index + symbol[0].length);
+      rest = leading
+        ? rest.slice(leading[0].length)
+        : rest.slice(0, rest.length - written.length).trimEnd();
     }
   }
   if (negative) return fail(`price cannot be negative: '${original}'`);
@@ -119,7 +124,7 @@ function amountOf(
  * when the separators do not make a number.
  */
 function splitNumber(text: string): { whole: string; fraction: string } | null {
-  if (!/^[\d.,]*\d[\d.,]*$/.test(text)) return null;
+  if (!/^[\d.,]+$/.test(text) || !/\d/.test(text)) return null;
   const lastComma = text.lastIndexOf(',');
   const lastDot = text.lastIndexOf('.');
   let decimalMark: string | null;

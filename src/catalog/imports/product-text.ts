@@ -26,8 +26,6 @@ const HAS_DIGIT = /\d/;
 const SIZE_X = /^[x×]$/i;
 /** Runs of space other than single spaces between words. */
 const SPACING = /\s{2}|[^\S ]|^ | $/;
-/** Words with a digit, and a lone x before one. */
-const NOT_WORDS = /\S*\d\S*|(?<=^|\s)[x×](?=\s+\S*\d)/gi;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 /** Capitals go at the start of a word and after these: `Ivory/Navy`, `Hand-Knotted`, `(Grey)`. */
@@ -44,17 +42,17 @@ export function normalizeName(text: string): string | null {
  */
 export function normalizeLabel(text: string): string | null {
   const tidied = tidy(text);
-  return tidied === null ? null : tidied.replace(/\s*\/\s*/g, '/');
+  return tidied === null ? null : tidied.replace(/ ?\/ ?/g, '/');
 }
 
-function tidy(text: string): string | null {
+function tidy(raw: string): string | null {
+  // One way of writing each accented letter: `é` as one character or as e and an accent.
+  const text = raw.normalize('NFC');
   const collapsed = SPACING.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
   if (collapsed === '') return null;
-  // Words with digits (sizes, SKUs) and the x between sizes do not count towards the casing.
-  const letters = collapsed.replace(NOT_WORDS, ' ');
-  if (UPPER.test(letters) && LOWER.test(letters)) return collapsed;
-
   const words = collapsed.split(' ');
+  if (looksDeliberate(words)) return collapsed;
+
   return words
     .map((word, i) => {
       if (HAS_DIGIT.test(word)) return word;
@@ -74,4 +72,21 @@ function tidy(text: string): string | null {
       );
     })
     .join(' ');
+}
+
+/**
+ * Mixed case in the words that count: words with digits (sizes, SKUs) and the x before a size do
+ * not. Word by word rather than one expression over the text, so a long cell costs linear time.
+ */
+function looksDeliberate(words: readonly string[]): boolean {
+  let upper = false;
+  let lower = false;
+  for (let i = 0; i < words.length && !(upper && lower); i++) {
+    const word = words[i];
+    if (HAS_DIGIT.test(word)) continue;
+    if (SIZE_X.test(word) && HAS_DIGIT.test(words[i + 1] ?? '')) continue;
+    upper ||= UPPER.test(word);
+    lower ||= LOWER.test(word);
+  }
+  return upper && lower;
 }

@@ -8,6 +8,7 @@ import {
   REQUIRED_PROFILE_FIELDS,
 } from './import-profile';
 import { currencyDigits, parsePrice } from './price-notation';
+import { hasControlCharacters } from '../../shared/http/well-formed-text';
 import { normalizeLabel, normalizeName } from './product-text';
 import type { Dimensions, MappedRow } from './sheet-product';
 import { dimensionsFromParts, parseSize } from './size-notation';
@@ -18,7 +19,8 @@ const MAX_LABEL = 120;
 const MAX_IMAGES = 20;
 const MIN_MARKUP = 1;
 const MAX_MARKUP = 20;
-const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+const CONTROL_CHARACTERS = 'holds control characters (NUL, escape codes, direction overrides)';
+const HTTP_URL = /^https?:\/\/[^\s/?#]\S*$/i;
 
 const PROFILE_KEYS: ReadonlySet<string> = new Set([
   'name',
@@ -200,13 +202,18 @@ export function createRowMapper(
       key === undefined ? '' : (values[key] ?? '');
     const reasons: string[] = [];
 
-    const skuText = cell(keys.vendorSku).trim();
+    const skuText = cell(keys.vendorSku).trim().normalize('NFC');
     if (skuText === '') reasons.push('vendorSku: missing');
     else if (skuText.length > MAX_SKU) reasons.push(`vendorSku: longer than ${MAX_SKU} characters`);
+    else if (hasControlCharacters(skuText)) reasons.push(`vendorSku: ${CONTROL_CHARACTERS}`);
 
-    const name = normalizeName(cell(keys.name));
+    // Lengths first: the text of an overlong cell is never worked on.
+    const nameText = cell(keys.name);
+    const name = overlong(nameText, MAX_NAME) ? undefined : normalizeName(nameText);
     if (name === null) reasons.push('name: missing');
-    else if (name.length > MAX_NAME) reasons.push(`name: longer than ${MAX_NAME} characters`);
+    else if (name === undefined || name.length > MAX_NAME) {
+      reasons.push(`name: longer than ${MAX_NAME} characters`);
+    } else if (hasControlCharacters(name)) reasons.push(`name: ${CONTROL_CHARACTERS}`);
 
     let cost: Money | undefined;
     const costRead = priceOf(cell(keys.cost));
@@ -226,10 +233,14 @@ export function createRowMapper(
     }
 
     const label = (field: 'collection' | 'design' | 'color' | 'material') => {
-      const text = labelOf(cell(keys[field]));
-      if (text !== null && text.length > MAX_LABEL) {
+      const raw = cell(keys[field]);
+      const text = overlong(raw, MAX_LABEL) ? undefined : labelOf(raw);
+      if (text === undefined || (text !== null && text.length > MAX_LABEL)) {
         reasons.push(`${field}: longer than ${MAX_LABEL} characters`);
+        return null;
       }
+      if (text !== null && hasControlCharacters(text))
+        reasons.push(`${field}: ${CONTROL_CHARACTERS}`);
       return text;
     };
     const collection = label('collection');
@@ -259,7 +270,7 @@ export function createRowMapper(
 
     const images = imagesOf(cell(keys.images), separator, reasons);
 
-    if (reasons.length > 0 || name === null || cost === undefined || retailPrice === undefined) {
+    if (reasons.length > 0 || name == null || cost === undefined || retailPrice === undefined) {
       return { ok: false, reason: reasons.join('; ') };
     }
     return {
@@ -279,6 +290,14 @@ export function createRowMapper(
       },
     };
   };
+}
+
+/**
+ * Surely longer than `max` once tidied: tidying only collapses runs of space, and a cell with more
+ * space than text is no name.
+ */
+function overlong(text: string, max: number): boolean {
+  return text.length > 2 * max && text.trim().length > 2 * max;
 }
 
 /** Picture addresses kept for fetching later: http(s) only, in the vendor's order, once each. */

@@ -1,6 +1,7 @@
 import { type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { type CsvError, parse, type Parser } from 'csv-parse';
+import { isIllFormed } from '../../shared/http/well-formed-text';
 
 /** One row of a sheet, numbered as a spreadsheet shows it: its cells by header, or what is wrong. */
 export type SheetRow =
@@ -26,6 +27,7 @@ type Input = NodeJS.ReadableStream | Readable;
 type Item = SheetRow | { readonly headers: string[] };
 
 const NOT_UTF8 = 'not valid UTF-8 text (save the sheet as UTF-8)';
+const ILL_FORMED_ROW = 'not well-formed text (a lone UTF-16 surrogate)';
 /** Decoding puts U+FFFD where bytes were not UTF-8: the cell's text is lost, so is the row. */
 const REPLACEMENT_CHARACTER = '\uFFFD';
 const BOM = '\uFEFF';
@@ -33,6 +35,12 @@ const QUOTE = 0x22;
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 /** Enough to hold any header line; beyond it the header is read as far as it goes. */
 const HEADER_PEEK_LIMIT = 1 << 20;
+/**
+ * The longest CSV record (header or row) read: a product row is a few hundred bytes, and a stray
+ * quote would otherwise have the parser hold the rest of the sheet as one cell, at several times
+ * its size.
+ */
+export const MAX_RECORD_BYTES = 1 << 20;
 /** JSON Lines rows may precede the first object; the reader keeps only this many waiting. */
 const JSONL_HEADER_SEARCH_LINES = 1000;
 const MAX_JSONL_LINE = 1_000_000;
@@ -129,14 +137,19 @@ async function* csvBatches(input: Input, delimiter: string | undefined): AsyncGe
     if (scan.utf16) throw new Error('the sheet is UTF-16 text: save it as UTF-8 CSV');
     const created = parse({
       delimiter: delimiter ?? scan.delimiter,
-      // The line end (\n, \r\n or \r) is found on the header line. The BOM is cut off before
-      // parsing: csv-parse's own options for both cost a fifth of its speed.
+      // The line end (\n, \r\n or \r) is found on the header line: left to csv-parse, it makes
+      // three Buffers per byte of the first line while looking (a 10 MB header line took 6 s). The
+      // BOM is cut off before parsing: csv-parse's own options for both cost a fifth of its speed.
+      record_delimiter: scan.lineEnd ?? ['\r\n', '\n', '\r'],
+      max_record_size: MAX_RECORD_BYTES,
       // Inch marks in unquoted cells (5'3" x 7'6") are text; a badly quoted cell is caught below.
       relax_quotes: true,
       relax_column_count: true,
       skip_records_with_error: true,
       // The error goes down the stream with the records, so it keeps its place among them.
       on_skip: (error) => {
+        // csv-parse drops the rest of its input after an overlong record: the sheet stops here.
+        if (error?.code === 'CSV_MAX_RECORD_SIZE') throw new SheetUnreadable(overlongRecord(rows));
         if (error !== undefined) created.push({ skipped: error });
         return undefined;
       },
@@ -190,6 +203,14 @@ async function* csvBatches(input: Input, delimiter: string | undefined): AsyncGe
   }
 }
 
+/** A sheet that cannot be read on from some point: the import fails with this reason. */
+export class SheetUnreadable extends Error {}
+
+function overlongRecord(rows: CsvRows): string {
+  const where = rows.hasHeaders ? `row ${rows.rowsSeen + 1}` : 'the header row';
+  return `${where} is longer than ${MAX_RECORD_BYTES / (1 << 20)} MB (a quote never closed, or no line ends): the sheet could not be read past it`;
+}
+
 function toBuffer(chunk: Uint8Array | string): Buffer {
   if (typeof chunk === 'string') return Buffer.from(chunk);
   return Buffer.isBuffer(chunk)
@@ -211,6 +232,10 @@ class CsvRows {
   private keys: (string | undefined)[] = [];
   private width = 0;
   hasHeaders = false;
+
+  get rowsSeen(): number {
+    return this.rowNumber;
+  }
 
   take(parsed: ParsedRecord): Item | undefined {
     // Every record is a spreadsheet row, blank ones and broken ones too.
@@ -309,13 +334,19 @@ function describeCsvError(error: CsvError): string {
  * Looks at the first non-blank line: is it complete, and which delimiter does it use most
  * (outside quotes)? The bytes searched are all ASCII, so split characters do not matter.
  */
-function scanHeaderLine(head: Buffer): { complete: boolean; delimiter: string; utf16: boolean } {
+function scanHeaderLine(head: Buffer): {
+  complete: boolean;
+  delimiter: string;
+  lineEnd: string | undefined;
+  utf16: boolean;
+} {
   const utf16 =
     head.length >= 2 && (head.readUInt16BE(0) === 0xfeff || head.readUInt16BE(0) === 0xfffe);
   const counts = new Map<number, number>(DELIMITERS.map((d) => [d.charCodeAt(0), 0]));
   let quoted = false;
   let content = false;
   let complete = false;
+  let lineEnd: string | undefined;
   for (let i = hasBom(head) ? 3 : 0; i < head.length; i++) {
     const byte = head[i];
     if (byte === 0x22) quoted = !quoted;
@@ -323,6 +354,7 @@ function scanHeaderLine(head: Buffer): { complete: boolean; delimiter: string; u
       // After a CR the next byte must be in too, so csv-parse sees whether the line end is CRLF.
       if (content && (byte === 0x0a || i + 1 < head.length)) {
         complete = true;
+        lineEnd = byte === 0x0a ? '\n' : head[i + 1] === 0x0a ? '\r\n' : '\r';
         break;
       }
     } else if (!quoted && counts.has(byte)) {
@@ -334,7 +366,7 @@ function scanHeaderLine(head: Buffer): { complete: boolean; delimiter: string; u
   for (const d of DELIMITERS) {
     if ((counts.get(d.charCodeAt(0)) ?? 0) > (counts.get(best.charCodeAt(0)) ?? 0)) best = d;
   }
-  return { complete, delimiter: best, utf16 };
+  return { complete, delimiter: best, lineEnd, utf16 };
 }
 
 function write(parser: Parser, bytes: Buffer): Promise<void> {
@@ -438,6 +470,10 @@ function rowOf(text: string, rowNumber: number): SheetRow {
     if (key === '' || key === '__proto__') continue;
     const cell = cellOf(value);
     if (typeof cell === 'object') return { rowNumber, error: `'${key}' ${cell.problem}` };
+    // JSON escapes can write a lone surrogate (`\ud800`), which no UTF-8 text holds.
+    if (isIllFormed(key) || (cell !== undefined && isIllFormed(cell))) {
+      return { rowNumber, error: ILL_FORMED_ROW };
+    }
     if (cell !== undefined) values[key] = cell;
   }
   return { rowNumber, values };

@@ -34,7 +34,8 @@ import { ImportProgressBoard } from './import-progress';
 import type { ImportReview } from './import-review';
 import { IMPORT_STAGING, type ImportStaging, type StagedRow } from './import-staging.port';
 import { createRowMapper, missingColumns } from './row-mapper';
-import { readSheet } from './sheet-reader';
+import { ReceivingImports } from './receiving-imports';
+import { readSheet, SheetUnreadable } from './sheet-reader';
 
 export interface ReceivedSheet {
   readonly importId: string;
@@ -69,6 +70,7 @@ export class SheetReceiver {
     private readonly progress: ImportProgressBoard,
     private readonly applier: ImportApplier,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly receiving: ReceivingImports,
   ) {}
 
   async receive(sheet: ReceivedSheet, context: CommandContext): Promise<void> {
@@ -106,6 +108,7 @@ export class SheetReceiver {
     await this.commands.execute(
       new StartCatalogImport(sheet.importId, sheet.vendorId, profile, sheet.fileName, context),
     );
+    this.receiving.started(sheet.importId);
     try {
       await this.staging.clear(sheet.importId);
       const catalog = await this.currentCatalog(sheet.vendorId);
@@ -117,8 +120,11 @@ export class SheetReceiver {
       const reason = (error as Error).message || 'the sheet could not be read';
       this.logger.warn({ importId: sheet.importId, reason }, 'catalog import failed');
       await this.commands.execute(new FailCatalogImport(sheet.importId, reason, context));
-      // The upload broke off or was malformed: the client's doing, not the server's.
+      // The upload broke off or was malformed, or the sheet cannot be read on: the client's doing.
+      if (error instanceof SheetUnreadable) throw invalidFields({ file: reason });
       throw uploadBroke ? uploadReadError(error, 'the sheet') : error;
+    } finally {
+      this.receiving.finished(sheet.importId);
     }
   }
 

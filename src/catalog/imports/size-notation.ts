@@ -89,7 +89,7 @@ export function parseSize(text: string, bareUnit: BareSizeUnit, shape?: string):
     rugShape = fromColumn;
   }
 
-  const parts = normalized.split(/\s*x\s*/);
+  const parts = normalized.split(/ ?x ?/);
   if (normalized === '' || parts.length > 2 || parts.some((p) => p === '')) {
     return fail(`unrecognised size notation: '${original}'`);
   }
@@ -150,15 +150,19 @@ export function shapeOf(text: string): RugShape | undefined {
 }
 
 function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’‘′`´]/g, "'")
-    .replace(/[”“″]/g, '"')
-    .replace(/[×*]/g, 'x')
-    .replace(/\s+by\s+/g, ' x ')
-    .replace(/[()]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .toLowerCase()
+      .replace(/[’‘′`´]/g, "'")
+      .replace(/[”“″]/g, '"')
+      .replace(/[×*]/g, 'x')
+      // Spaces collapse before ` by ` is found: `\s+by\s+` is quadratic on a long run of spaces.
+      .replace(/\s+/g, ' ')
+      .replace(/ by /g, ' x ')
+      .replace(/[()]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** The unit a part names itself, null for a bare number, 'invalid' when it is no measurement. */

@@ -31,6 +31,10 @@ export interface AppConfig {
   readonly auth: AuthConfig;
   /** Origins a browser may call the API from; none unless configured. */
   readonly corsOrigins: readonly string[];
+  /** An upload that sends nothing for this long is cut off (UPLOAD_IDLE_SECONDS). */
+  readonly uploadIdleSeconds: number;
+  /** Whether `/docs` (the OpenAPI explorer) and `/docs-json` are served (API_DOCS=off hides them). */
+  readonly apiDocs: boolean;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For (rate limits use it). */
   readonly trustProxy: boolean;
   readonly images: {
@@ -97,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
     trustProxy: oneOf(env, 'TRUST_PROXY', ['true', 'false'], 'false') === 'true',
+    apiDocs: oneOf(env, 'API_DOCS', ['on', 'off'], 'on') === 'on',
+    uploadIdleSeconds: integer(env, 'UPLOAD_IDLE_SECONDS', 60, 1, 3600),
     images: {
       maxUploadBytes: integer(env, 'IMAGE_MAX_BYTES', 52_428_800, 1024, 1_073_741_824),
     },

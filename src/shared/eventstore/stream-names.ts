@@ -11,6 +11,7 @@ export const streams = {
   purchaseOrder: (poId: string) => `purchase_order-${poId}`,
   user: (userId: string) => `user-${userId}`,
   apiKey: (keyId: string) => `api_key-${keyId}`,
+  sessionFamily: (familyId: string) => `session_family-${familyId}`,
   importProfiles: (vendorId: string) => `import_profiles-${vendorId}`,
   catalogImport: (importId: string) => `catalog_import-${importId}`,
   /** A counter handing out human numbers (BO-000123) in blocks. */

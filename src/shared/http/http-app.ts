@@ -4,6 +4,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { parseQueryString } from './query-string';
 import { requestIdOf } from './request-id';
 import { registerUploads } from './uploads';
 import { createValidationPipe } from './validation.pipe';
@@ -15,6 +16,7 @@ export function createHttpAdapter(
     bodyLimit: config.bodyLimit,
     genReqId: requestIdOf,
     trustProxy: config.trustProxy,
+    querystringParser: parseQueryString,
     // A URL Fastify cannot even route (a bad percent-escape) answers like any other 400.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       void reply.status(400).send({
@@ -42,7 +44,7 @@ class JsonBodyFastifyAdapter extends FastifyAdapter {
 /** What every running app has, the server and the end-to-end tests alike. */
 export async function configureHttpApp(
   app: NestFastifyApplication,
-  config: Pick<AppConfig, 'corsOrigins'>,
+  config: Pick<AppConfig, 'corsOrigins'> & { readonly uploadIdleSeconds?: number },
 ): Promise<void> {
   // Security headers on every answer; the API docs page needs its own inline script and styles.
   await app.register(helmet, {
@@ -64,7 +66,7 @@ export async function configureHttpApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   const fastify = app.getHttpAdapter().getInstance();
-  await registerUploads(fastify);
+  await registerUploads(fastify, config.uploadIdleSeconds);
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

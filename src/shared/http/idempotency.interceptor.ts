@@ -8,7 +8,7 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { from, mergeMap, type Observable, of } from 'rxjs';
 import { BusinessRuleViolation } from '../domain/domain-errors';
 import { StreamStates } from '../commands/stream-states';
@@ -20,8 +20,12 @@ import {
   RecordCompletedRequest,
 } from './idempotent-request.decider';
 import { commandContextOf } from './request-context.decorator';
+import { drainedUploadFingerprint, uploadFingerprint } from './upload-fingerprint';
+import { uploadedFile } from './uploads';
 
 const REPLAYED_HEADERS = ['location', 'x-log-position'];
+/** A retried upload is read to its end to be compared; beyond this it cannot be the first one. */
+const MAX_DRAINED_BYTES = 17_179_869_184;
 
 /**
  * A write sent again with the same Idempotency-Key (by the same actor, to the same route) gets
@@ -50,11 +54,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const requestKey = digest(
       `${context.actor}\n${request.method}\n${route}\n${context.idempotencyKey}`,
     ).slice(0, 32);
-    const fingerprint = digest(JSON.stringify(request.body ?? null));
+    // A multipart body is fingerprinted from its parts and file bytes as they are read.
+    const bodyFingerprint = request.isMultipart()
+      ? null
+      : digest(JSON.stringify(request.body ?? null));
 
     const stream = streams.idempotentRequest(requestKey);
     return from(this.states.load(idempotentRequestDecider, stream)).pipe(
-      mergeMap(({ state: completed }) => {
+      mergeMap(async ({ state: completed }) => ({
+        completed,
+        fingerprint:
+          !completed || bodyFingerprint !== null
+            ? bodyFingerprint
+            : await drainedUploadFingerprint(request, (r) => uploadedFile(r, MAX_DRAINED_BYTES)),
+      })),
+      mergeMap(({ completed, fingerprint }) => {
         if (completed) {
           if (completed.fingerprint !== fingerprint) {
             throw new BusinessRuleViolation(
@@ -78,7 +92,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
                 return value === undefined ? [] : [[name, String(value)]];
               }),
             );
-            const answer: CompletedRequest = { fingerprint, status, headers, body };
+            const recorded =
+              fingerprint ?? uploadFingerprint(request) ?? `unfinished-upload-${randomUUID()}`;
+            const answer: CompletedRequest = { fingerprint: recorded, status, headers, body };
             await this.commands.execute(new RecordCompletedRequest(requestKey, answer, context));
             return body;
           }),

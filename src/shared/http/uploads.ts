@@ -2,13 +2,17 @@ import multipart, { type MultipartFile } from '@fastify/multipart';
 import {
   HttpException,
   PayloadTooLargeException,
+  RequestTimeoutException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { invalidFields } from './invalid-fields';
+import { fingerprintUpload } from './upload-fingerprint';
 
 const UPLOAD_ROUTE = 'acceptsUploads';
+const IDLE_SECONDS = 'uploadIdleSeconds';
+const DEFAULT_IDLE_SECONDS = 60;
 
 /**
  * Marks a route that takes a file as multipart/form-data. Every other route keeps answering 415
@@ -21,7 +25,11 @@ export const AcceptsUploads = (): MethodDecorator => RouteConfig({ [UPLOAD_ROUTE
  * not marked with @AcceptsUploads before anything reads them. Parts are streamed, never buffered:
  * a route reads its file with `uploadedFile` and decides its own size limit.
  */
-export async function registerUploads(fastify: FastifyInstance): Promise<void> {
+export async function registerUploads(
+  fastify: FastifyInstance,
+  idleSeconds = DEFAULT_IDLE_SECONDS,
+): Promise<void> {
+  fastify.decorate(IDLE_SECONDS, idleSeconds);
   await fastify.register(multipart, {
     // One file and a few small text fields; a bigger form is not one of ours.
     limits: { files: 1, fields: 16, fieldSize: 64 * 1024, parts: 17, headerPairs: 100 },
@@ -64,7 +72,33 @@ export async function uploadedFile(
     const part = Array.isArray(value) ? value[0] : value;
     if (part && part.type === 'field' && typeof part.value === 'string') fields[name] = part.value;
   }
+  fingerprintUpload(request, file, fields);
+  watchForStalls(request, file);
   return { file, fields };
+}
+
+/**
+ * An upload that stops sending (no byte for the configured idle time) or whose connection closes
+ * before the file ended fails its file stream with the reason, so its reader stops and says why.
+ */
+function watchForStalls(request: FastifyRequest, file: MultipartFile): void {
+  const idleSeconds = (request.server as unknown as Record<string, number>)[IDLE_SECONDS];
+  const raw = request.raw;
+  const stop = (error: Error) => {
+    clearTimeout(idle);
+    if (!file.file.destroyed) file.file.destroy(error);
+  };
+  const idle = setTimeout(
+    () => stop(new RequestTimeoutException(`the upload stalled: no data for ${idleSeconds} s`)),
+    idleSeconds * 1000,
+  );
+  // The request is already flowing into the multipart parser: listening only watches it.
+  raw.on('data', () => idle.refresh());
+  raw.once('end', () => clearTimeout(idle));
+  raw.socket.once('close', () => {
+    if (!raw.complete) stop(new Error('the upload ended before the file did'));
+    clearTimeout(idle);
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   ValidationPipe,
   type ValidationError,
 } from '@nestjs/common';
+import { ILL_FORMED_MESSAGE, isIllFormed } from './well-formed-text';
 
 export interface FieldError {
   readonly field: string;
@@ -50,11 +51,13 @@ export function flattenErrors(errors: readonly ValidationError[], parent = ''): 
 /** Refuses what the class-based validation cannot take safely before it starts on it. */
 class ShapeCheckingValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' || metadata.type === 'query') {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
       const faults =
         metadata.type === 'body' && value === null
           ? [{ field: 'body', errors: ['the body must be a JSON object, not null'] }]
-          : shapeFaults(value);
+          : metadata.type === 'param'
+            ? textFaults(value, metadata.data ?? 'param')
+            : shapeFaults(value);
       if (faults.length > 0) {
         throw new BadRequestException({ message: 'Validation failed', fields: faults });
       }
@@ -63,7 +66,16 @@ class ShapeCheckingValidationPipe extends ValidationPipe {
   }
 }
 
-/** Too deep, too many entries, or a prototype key: walked without recursion, so any depth is safe. */
+/** Ill-formed text (a lone surrogate, bytes not in UTF-8) in any string: a 400, never a 500. */
+function textFaults(value: unknown, field: string): FieldError[] {
+  if (typeof value !== 'string' || !isIllFormed(value)) return [];
+  return [{ field, errors: [`${field} ${ILL_FORMED_MESSAGE}`] }];
+}
+
+/**
+ * Too deep, too many entries, a prototype key, ill-formed text: walked without recursion, so any
+ * depth is safe.
+ */
 function shapeFaults(root: unknown): FieldError[] {
   const faults: FieldError[] = [];
   const pending: { value: unknown; path: string; depth: number }[] = [
@@ -71,8 +83,9 @@ function shapeFaults(root: unknown): FieldError[] {
   ];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { value, path, depth } = next;
-    if (value === null || typeof value !== 'object') continue;
     const field = path || 'body';
+    if (typeof value === 'string') faults.push(...textFaults(value, field));
+    if (value === null || typeof value !== 'object') continue;
     const entries = Array.isArray(value) ? value.length : Object.keys(value).length;
     if (depth >= MAX_DEPTH) {
       faults.push({ field, errors: [`${field} is nested more than ${MAX_DEPTH} levels deep`] });
@@ -83,6 +96,8 @@ function shapeFaults(root: unknown): FieldError[] {
         const childPath = path ? `${path}.${key}` : key;
         if (!Array.isArray(value) && PROTOTYPE_KEYS.has(key)) {
           faults.push({ field: childPath, errors: [`property ${key} should not exist`] });
+        } else if (isIllFormed(key)) {
+          faults.push({ field: childPath, errors: [`the name ${ILL_FORMED_MESSAGE}`] });
         } else {
           pending.push({ value: child, path: childPath, depth: depth + 1 });
         }

@@ -62,6 +62,37 @@ const reasonOf = (changes: Record<string, string>) => {
 
 describe('row mapper', () => {
   describe('createRowMapper', () => {
+    it.each([
+      ['Description', 'KASHAN\u0000MEDALLION', 'name'],
+      ['Description', 'KASHAN \u001b[31mMEDALLION', 'name'],
+      ['Color', 'IVORY \u202EYVAN', 'color'],
+      ['Collection', 'SOMERSET\u2066', 'collection'],
+      ['Item #', 'NR-\u0007KAS', 'vendorSku'],
+    ])('refuses control characters in %s (%j)', (column, text, field) => {
+      expect(reasonOf({ [column]: text })).toBe(
+        `${field}: holds control characters (NUL, escape codes, direction overrides)`,
+      );
+    });
+
+    it('stores names, labels and SKUs NFC-normalised', () => {
+      const mapped = map({
+        Description: 'CAFE\u0301 RUG',
+        Color: 'E\u0301CRU',
+        'Item #': 'nr-e\u0301-1',
+      });
+      expect(mapped.ok && mapped.product).toMatchObject({
+        name: 'Café Rug',
+        color: 'Écru',
+        vendorSku: 'NR-É-1',
+      });
+    });
+
+    it('refuses an overlong name without tidying it', () => {
+      expect(reasonOf({ Description: 'A'.repeat(1 << 17) })).toBe(
+        'name: longer than 200 characters',
+      );
+    });
+
     it('turns a row into a normalised product', () => {
       expect(map()).toEqual({
         ok: true,

@@ -1,5 +1,10 @@
 import { Readable } from 'node:stream';
-import { readSheet, type SheetRow } from '../../../../src/catalog/imports/sheet-reader';
+import {
+  MAX_RECORD_BYTES,
+  readSheet,
+  SheetUnreadable,
+  type SheetRow,
+} from '../../../../src/catalog/imports/sheet-reader';
 
 type Chunk = string | Buffer;
 const bytes = (chunk: Chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
@@ -191,6 +196,41 @@ describe('sheet reader', () => {
       ]);
     });
 
+    it('stops with a clear failure at a row longer than the record limit (an unclosed quote), holding none of it', async () => {
+      const sheet = readSheet(
+        streamOf('SKU,Name\nNR-1,Kashan\n', 'NR-2,"Tabriz', ...cut('x'.repeat(3 << 20), 1 << 16)),
+        { format: 'csv' },
+      );
+      const rows: SheetRow[] = [];
+      const reading = (async () => {
+        for await (const row of sheet.rows) rows.push(row);
+      })();
+      await expect(reading).rejects.toThrow(
+        new SheetUnreadable(
+          `row 3 is longer than 1 MB (a quote never closed, or no line ends): the sheet could not be read past it`,
+        ),
+      );
+      expect(rows).toEqual([{ rowNumber: 2, values: { SKU: 'NR-1', Name: 'Kashan' } }]);
+      expect(MAX_RECORD_BYTES).toBe(1 << 20);
+    });
+
+    it('refuses a header line longer than the record limit', async () => {
+      const sheet = readSheet(streamOf('x'.repeat(2 << 20), '\nNR-1\n'), { format: 'csv' });
+      await expect(sheet.headers).rejects.toThrow(/^the header row is longer than 1 MB/);
+    });
+
+    it('reads a long header line without a buffer per byte (csv-parse looking for its line end)', async () => {
+      const header = Array.from({ length: 50_000 }, (_, i) => `Column ${i}`).join(',');
+      const from = jest.spyOn(Buffer, 'from');
+      try {
+        const { headers } = await read(streamOf(...cut(`${header}\r\nNR-1\r\n`, 1 << 16)));
+        expect(headers).toHaveLength(50_000);
+        expect(from.mock.calls.length).toBeLessThan(1_000);
+      } finally {
+        from.mockRestore();
+      }
+    });
+
     it('reports rows with bytes that are not UTF-8 (a Latin-1 sheet) and reads on', async () => {
       const { rows } = await read(
         streamOf(
@@ -311,6 +351,17 @@ describe('sheet reader', () => {
 
   describe('JSON Lines', () => {
     const jsonl = { format: 'jsonl' } as const;
+
+    it('reports a line whose text holds a lone surrogate (a JSON escape) and reads on', async () => {
+      const { rows } = await read(
+        streamOf('{"sku":"SU-1","title":"Oushak"}\n', '{"sku":"SU-2","title":"Ikat \\ud800"}\n'),
+        jsonl,
+      );
+      expect(rows).toEqual([
+        { rowNumber: 1, values: { sku: 'SU-1', title: 'Oushak' } },
+        { rowNumber: 2, error: 'not well-formed text (a lone UTF-16 surrogate)' },
+      ]);
+    });
 
     it('reads one object per line, the first line being row 1', async () => {
       const { headers, rows } = await read(
