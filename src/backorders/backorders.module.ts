@@ -7,6 +7,7 @@ import { BackorderPlacement } from './backorder-placement';
 import { backorderQueryHandlers } from './backorder.queries';
 import { LineActions } from './line-actions';
 import { LookupController } from './lookup.controller';
+import { OrderStandings } from './order-standing';
 
 @Module({
   imports: [CatalogModule, InventoryModule],
@@ -16,6 +17,8 @@ import { LookupController } from './lookup.controller';
     ...backorderQueryHandlers,
     BackorderPlacement,
     LineActions,
+    OrderStandings,
   ],
+  exports: [OrderStandings],
 })
 export class BackordersModule {}

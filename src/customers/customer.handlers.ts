@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import { DeciderCommandHandler } from '../shared/commands/decider-command-handler';
 import { streams } from '../shared/eventstore/stream-names';
-import { ChangeCustomerDetails, type CustomerCommand, RegisterCustomer } from './customer.commands';
+import {
+  ChangeCustomerDetails,
+  type CustomerCommand,
+  RecordTaxExemption,
+  RegisterCustomer,
+  RevokeTaxExemption,
+} from './customer.commands';
 import { customerDecider, type CustomerState } from './customer.decider';
 import type { CustomerEvent } from './customer.events';
 
@@ -24,3 +30,9 @@ export class RegisterCustomerHandler extends CustomerCommandHandler {}
 
 @CommandHandler(ChangeCustomerDetails)
 export class ChangeCustomerDetailsHandler extends CustomerCommandHandler {}
+
+@CommandHandler(RecordTaxExemption)
+export class RecordTaxExemptionHandler extends CustomerCommandHandler {}
+
+@CommandHandler(RevokeTaxExemption)
+export class RevokeTaxExemptionHandler extends CustomerCommandHandler {}

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CustomerController } from './customer.controller';
-import { ChangeCustomerDetailsHandler, RegisterCustomerHandler } from './customer.handlers';
+import {
+  ChangeCustomerDetailsHandler,
+  RecordTaxExemptionHandler,
+  RegisterCustomerHandler,
+  RevokeTaxExemptionHandler,
+} from './customer.handlers';
+import { CustomerTaxStatus } from './customer-tax-status';
 import { GetCustomerHandler, ListCustomersHandler } from './customer.queries';
 
 @Module({
@@ -8,8 +14,12 @@ import { GetCustomerHandler, ListCustomersHandler } from './customer.queries';
   providers: [
     RegisterCustomerHandler,
     ChangeCustomerDetailsHandler,
+    RecordTaxExemptionHandler,
+    RevokeTaxExemptionHandler,
+    CustomerTaxStatus,
     GetCustomerHandler,
     ListCustomersHandler,
   ],
+  exports: [CustomerTaxStatus],
 })
 export class CustomersModule {}

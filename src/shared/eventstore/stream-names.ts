@@ -12,5 +12,7 @@ export const streams = {
   user: (userId: string) => `user-${userId}`,
   apiKey: (keyId: string) => `api_key-${keyId}`,
   importProfiles: (vendorId: string) => `import_profiles-${vendorId}`,
+  orderAccount: (backorderId: string) => `order_account-${backorderId}`,
+  vendorBill: (billId: string) => `vendor_bill-${billId}`,
   catalogImport: (importId: string) => `catalog_import-${importId}`,
 } as const;
