@@ -1,6 +1,7 @@
 import { purchaseOrderExceptionsReactor } from './backorders/purchase-order-exceptions.reactor';
 import { substitutionResolutionReactor } from './backorders/substitution-resolution.reactor';
 import { stockKeepingReactor } from './inventory/stock-keeping.reactor';
+import { invoiceFollowingReactor } from './payments/invoice-following.reactor';
 import { readyNoticesReactor } from './notifications/ready-notices.reactor';
 import { purchaseOrderPlacementReactor } from './purchasing/purchase-order-placement.reactor';
 import { receivingReactor } from './receiving/receiving.reactor';
@@ -14,4 +15,5 @@ export const allReactors: readonly ReactorDefinition[] = [
   substitutionResolutionReactor,
   stockKeepingReactor,
   readyNoticesReactor,
+  invoiceFollowingReactor,
 ];

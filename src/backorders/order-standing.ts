@@ -11,10 +11,17 @@ export interface StandingLine {
   readonly productName: string;
   /** The vendor cost copied at placement (what the PO was expected to cost). */
   readonly cost: Money;
+  readonly placedQuantity: number;
   readonly quantity: number;
   readonly unitPrice: Money;
   readonly fulfilled: number;
   readonly cancelled: boolean;
+  /** The PO lines the line's units were ordered on. */
+  readonly purchaseOrderLines: readonly {
+    readonly poId: string;
+    readonly poLineId: string;
+    readonly quantity: number;
+  }[];
   /** What became of the supply the last time the line was reduced or cancelled. */
   readonly lastDisposition: Disposition | null;
 }
@@ -48,10 +55,12 @@ export const orderStandingFold = {
           productId: l.product.productId,
           productName: l.product.name,
           cost: l.product.cost,
+          placedQuantity: l.quantity,
           quantity: l.quantity,
           unitPrice: l.unitPrice,
           fulfilled: 0,
           cancelled: false,
+          purchaseOrderLines: [],
           lastDisposition: null,
         })),
       };
@@ -64,6 +73,13 @@ export const orderStandingFold = {
     switch (event.type) {
       case 'BackorderClosed':
         return { ...state, status: 'closed', outcome: event.data.outcome };
+      case 'BackorderLineOnPurchaseOrder': {
+        const { poId, poLineId, quantity } = event.data;
+        return line(event.data.lineId, (l) => ({
+          ...l,
+          purchaseOrderLines: [...l.purchaseOrderLines, { poId, poLineId, quantity }],
+        }));
+      }
       case 'BackorderLineFulfilled':
         return line(event.data.lineId, (l) => ({
           ...l,
@@ -79,6 +95,7 @@ export const orderStandingFold = {
         return line(event.data.lineId, (l) => ({
           ...l,
           cancelled: true,
+          quantity: 0,
           lastDisposition: event.data.disposition,
         }));
       default:

@@ -4,6 +4,7 @@ import { PlaceLinesOnPurchaseOrdersHandler } from './place-lines-on-purchase-ord
 import { PurchaseOrderController } from './purchase-order.controller';
 import { purchaseOrderCommandHandlers } from './purchase-order.handlers';
 import { purchaseOrderQueryHandlers } from './purchase-order.queries';
+import { PurchaseOrderCosts } from './purchase-order-costs';
 import { PurchaseOrderRequests } from './purchase-order-requests';
 import { VendorController } from './vendor.controller';
 import { ChangeVendorTermsHandler, RegisterVendorHandler } from './vendor.handlers';
@@ -21,6 +22,8 @@ import { GetVendorHandler, ListVendorsHandler } from './vendor.queries';
     ...purchaseOrderQueryHandlers,
     PlaceLinesOnPurchaseOrdersHandler,
     PurchaseOrderRequests,
+    PurchaseOrderCosts,
   ],
+  exports: [PurchaseOrderCosts],
 })
 export class PurchasingModule {}
