@@ -9,8 +9,10 @@ import { HealthModule } from './health/health.module';
 import { ImagesModule } from './images/images.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { InventoryModule } from './inventory/inventory.module';
+import { PaymentsModule } from './payments/payments.module';
 import { PurchasingModule } from './purchasing/purchasing.module';
 import { ReceivingModule } from './receiving/receiving.module';
+import { VendorBillsModule } from './vendor-bills/vendor-bills.module';
 import { CommandsModule } from './shared/commands/commands.module';
 import { APP_CONFIG, type AppConfig } from './shared/config/app-config';
 import { ConfigModule } from './shared/config/config.module';
@@ -59,6 +61,8 @@ import { ReadModelsModule } from './shared/readmodels/read-models.module';
     ReceivingModule,
     NotificationsModule,
     ImagesModule,
+    PaymentsModule,
+    VendorBillsModule,
   ],
 })
 export class AppModule {}

@@ -1,3 +1,4 @@
+import type { LineMargin } from './line-margins';
 import type { RecordedEvent } from '../shared/eventstore/event-envelope';
 import { type Money, money } from '../shared/domain/money';
 import type {
@@ -68,6 +69,8 @@ export interface AccountView {
   readonly goodsReleasable: boolean;
   /** Negative when the customer paid more than the order now costs (a refund is owed). */
   readonly balanceDue: Money;
+  /** Each line's margin at the cost actually paid (added by the query, not from this stream). */
+  readonly margins?: readonly LineMargin[];
 }
 
 /** The account as staff read it, from its stream's events; `today` is the store's YYYY-MM-DD. */

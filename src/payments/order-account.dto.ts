@@ -9,6 +9,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   Matches,
   Max,
@@ -149,7 +150,12 @@ export class AgreePaymentScheduleDto {
   releaseAfterInstallmentId?: string;
 }
 
-export class ListAccountsDto extends PageQueryDto {}
+export class OpenBalancesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this customer’s orders' })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+}
 
 export class OverdueQueryDto extends PageQueryDto {
   @ApiPropertyOptional({

@@ -6,6 +6,7 @@ import { EVENT_STORE, type EventStore } from '../shared/eventstore/event-store.p
 import { streams } from '../shared/eventstore/stream-names';
 import { Clock } from '../shared/time/clock';
 import { type AccountView, accountView } from './account-view';
+import { LineMargins } from './line-margins';
 
 export class GetOrderAccount {
   constructor(readonly backorderId: string) {}
@@ -21,10 +22,15 @@ export class GetOrderAccountHandler implements IQueryHandler<GetOrderAccount, Ac
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly margins: LineMargins,
   ) {}
 
   async execute({ backorderId }: GetOrderAccount): Promise<AccountView | null> {
     const events = await this.events.readStream(streams.orderAccount(backorderId));
-    return accountView(events, localDate(this.clock.now().toISOString(), this.config.store.timeZone));
+    const view = accountView(
+      events,
+      localDate(this.clock.now().toISOString(), this.config.store.timeZone),
+    );
+    return view && { ...view, margins: await this.margins.of(backorderId, view.lines) };
   }
 }
