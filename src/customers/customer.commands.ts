@@ -42,7 +42,4 @@ export class RevokeTaxExemption {
 }
 
 export type CustomerCommand =
-  | RegisterCustomer
-  | ChangeCustomerDetails
-  | RecordTaxExemption
-  | RevokeTaxExemption;
+  RegisterCustomer | ChangeCustomerDetails | RecordTaxExemption | RevokeTaxExemption;

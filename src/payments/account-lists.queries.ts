@@ -87,9 +87,10 @@ export class ListOpenBalancesHandler implements IQueryHandler<ListOpenBalances, 
 
 /** Accounts whose first unpaid installment fell due before the day, oldest first. */
 @QueryHandler(ListOverdueInstallments)
-export class ListOverdueInstallmentsHandler
-  implements IQueryHandler<ListOverdueInstallments, Page<OverdueInstallment> & { asOf: string }>
-{
+export class ListOverdueInstallmentsHandler implements IQueryHandler<
+  ListOverdueInstallments,
+  Page<OverdueInstallment> & { asOf: string }
+> {
   constructor(
     private readonly readModels: ReadModels,
     private readonly clock: Clock,

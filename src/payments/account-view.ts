@@ -74,10 +74,7 @@ export interface AccountView {
 }
 
 /** The account as staff read it, from its stream's events; `today` is the store's YYYY-MM-DD. */
-export function accountView(
-  events: readonly RecordedEvent[],
-  today: string,
-): AccountView | null {
+export function accountView(events: readonly RecordedEvent[], today: string): AccountView | null {
   let state: OrderAccountState = { status: 'none' };
   let invoicedAt = '';
   const payments: MoneyMovement[] = [];
@@ -136,9 +133,7 @@ export function accountView(
   const subtotal = sumOf((l) => l.unitPrice.amount);
   const discount = sumOf((l) => l.unitDiscount.amount);
   const tax = sumOf((l) => l.unitTax.amount);
-  const standings = state.schedule
-    ? installmentStandings(state.schedule, state.paid, today)
-    : [];
+  const standings = state.schedule ? installmentStandings(state.schedule, state.paid, today) : [];
   return {
     backorderId: state.backorderId,
     backorderNumber: state.backorderNumber,
@@ -148,7 +143,10 @@ export function accountView(
     taxExempt: state.taxExempt,
     exemptionReference: state.exemptionReference,
     invoicedAt,
-    lines: state.lines.map((l) => ({ ...l, lineTotal: money(l.quantity * unitTotal(l), currency) })),
+    lines: state.lines.map((l) => ({
+      ...l,
+      lineTotal: money(l.quantity * unitTotal(l), currency),
+    })),
     totals: {
       subtotal,
       discount,

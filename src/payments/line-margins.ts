@@ -83,10 +83,16 @@ export class LineMargins {
         const bill = billed.get(line.poLineId);
         costs.set(
           `${poId}/${line.poLineId}`,
-          bill ? { cost: bill, source: 'vendor-bill' } : { cost: line.unitCost, source: 'purchase-order' },
+          bill
+            ? { cost: bill, source: 'vendor-bill' }
+            : { cost: line.unitCost, source: 'purchase-order' },
         );
       }
     }
-    return lineMargins(invoice, order.lines, (poId, poLineId) => costs.get(`${poId}/${poLineId}`) ?? null);
+    return lineMargins(
+      invoice,
+      order.lines,
+      (poId, poLineId) => costs.get(`${poId}/${poLineId}`) ?? null,
+    );
   }
 }

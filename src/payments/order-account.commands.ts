@@ -1,6 +1,11 @@
 import type { CommandContext } from '../shared/commands/command-context';
 import type { Money } from '../shared/domain/money';
-import type { Installment, PaymentMethod, ReleasePoint, ScheduleKind } from './order-account.events';
+import type {
+  Installment,
+  PaymentMethod,
+  ReleasePoint,
+  ScheduleKind,
+} from './order-account.events';
 
 /** Invoice a just-placed backorder: its lines at their prices, less these per-line discounts. */
 export class InvoiceOrder {

@@ -60,8 +60,4 @@ export type ScheduleDecision = Pick<
 > & { readonly order: OrderFacts };
 
 export type OrderAccountDecision =
-  | InvoiceDecision
-  | AdjustDecision
-  | CashInDecision
-  | RefundDecision
-  | ScheduleDecision;
+  InvoiceDecision | AdjustDecision | CashInDecision | RefundDecision | ScheduleDecision;

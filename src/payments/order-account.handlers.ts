@@ -95,7 +95,11 @@ export class AdjustInvoiceLineHandler implements ICommandHandler<AdjustInvoiceLi
   constructor(private readonly accounts: OrderAccounts) {}
 
   execute({ kind, backorderId, lineId, quantity, reason, context }: AdjustInvoiceLine) {
-    return this.accounts.decide({ kind, backorderId, lineId, quantity, reason }, backorderId, context);
+    return this.accounts.decide(
+      { kind, backorderId, lineId, quantity, reason },
+      backorderId,
+      context,
+    );
   }
 }
 
@@ -168,7 +172,11 @@ export class AgreePaymentScheduleHandler implements ICommandHandler<AgreePayment
   async execute(command: AgreePaymentSchedule): Promise<Outcome> {
     const { context, ...schedule } = command;
     const order = await this.accounts.orders.of(command.backorderId);
-    return this.accounts.decide({ ...schedule, order: factsOf(order) }, command.backorderId, context);
+    return this.accounts.decide(
+      { ...schedule, order: factsOf(order) },
+      command.backorderId,
+      context,
+    );
   }
 }
 

@@ -69,8 +69,7 @@ export function evolveOrderAccount(
     case 'DepositTaken':
     case 'PaymentReceived': {
       const { paymentId, amount, method, reference } = event.data;
-      const installmentId =
-        event.type === 'PaymentReceived' ? event.data.installmentId : null;
+      const installmentId = event.type === 'PaymentReceived' ? event.data.installmentId : null;
       return {
         ...state,
         paid: state.paid + amount.amount,
@@ -151,5 +150,8 @@ export function goodsReleasable(account: InvoicedAccount): boolean {
   if (point === 'on-agreement') return true;
   if (point === 'when-paid-in-full') return balanceDue(account) <= 0;
   const standings = installmentStandings(schedule, account.paid, '0000-00-00');
-  return standings.find((s) => s.installmentId === schedule.data.releaseAfterInstallmentId)?.paid ?? false;
+  return (
+    standings.find((s) => s.installmentId === schedule.data.releaseAfterInstallmentId)?.paid ??
+    false
+  );
 }

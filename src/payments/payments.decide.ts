@@ -115,7 +115,10 @@ export function decideCashIn(
 }
 
 /** Money given back: never more than was paid and not yet refunded. */
-export function decideRefund(command: RefundDecision, state: OrderAccountState): OrderAccountEvent[] {
+export function decideRefund(
+  command: RefundDecision,
+  state: OrderAccountState,
+): OrderAccountEvent[] {
   const account = invoicedAccount(state, command.backorderId);
   const event: OrderAccountEvent = {
     type: 'RefundIssued',

@@ -23,7 +23,9 @@ export function decideSchedule(
       installments: command.installments,
       goodsReleasedWhen: command.goodsReleasedWhen,
       releaseAfterInstallmentId:
-        command.goodsReleasedWhen === 'after-installment' ? command.releaseAfterInstallmentId : null,
+        command.goodsReleasedWhen === 'after-installment'
+          ? command.releaseAfterInstallmentId
+          : null,
     },
   };
   if (account.schedule) {

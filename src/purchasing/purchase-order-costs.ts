@@ -30,10 +30,7 @@ export class PurchaseOrderCosts {
   constructor(private readonly executor: DeciderExecutor) {}
 
   async of(poId: string): Promise<CostedPurchaseOrder> {
-    const { state } = await this.executor.load(
-      purchaseOrderDecider,
-      streams.purchaseOrder(poId),
-    );
+    const { state } = await this.executor.load(purchaseOrderDecider, streams.purchaseOrder(poId));
     if (state.status === 'none') throw new UnknownEntityError('purchase order', poId);
     return {
       poId,

@@ -9,9 +9,10 @@ import { vendorBillDecider } from './vendor-bill.decider';
 import type { VendorBillEvent } from './vendor-bill.events';
 
 @CommandHandler(RecordVendorBill)
-export class RecordVendorBillHandler
-  implements ICommandHandler<RecordVendorBill, CommandOutcome<VendorBillEvent>>
-{
+export class RecordVendorBillHandler implements ICommandHandler<
+  RecordVendorBill,
+  CommandOutcome<VendorBillEvent>
+> {
   constructor(
     private readonly executor: DeciderExecutor,
     private readonly purchaseOrders: PurchaseOrderCosts,
