@@ -144,7 +144,10 @@ export class AgreePaymentScheduleDto {
     example: 'I2',
     description: 'With after-installment: the installment after which the goods may go',
   })
-  @ValidateIf((dto: AgreePaymentScheduleDto) => dto.goodsReleasedWhen === 'after-installment')
+  @ValidateIf(
+    (dto: AgreePaymentScheduleDto) =>
+      dto.goodsReleasedWhen === 'after-installment' || dto.releaseAfterInstallmentId !== undefined,
+  )
   @IsString()
   @Length(1, 40)
   releaseAfterInstallmentId?: string;
