@@ -8,12 +8,12 @@ import { inventoryProjections } from './inventory';
 import { paymentProjections } from './payments';
 import { purchasingProjections } from './purchasing';
 import { vendorBillProjections } from './vendor-bills';
-import { vendorDirectoryProjection } from './purchasing/vendor-directory.projection';
+import { vendorProjections } from './vendors';
 
 /** Every read model the server keeps; the engine runs each on its own subscription. */
 export const allProjections: readonly ProjectionDefinition[] = [
   streamActivityProjection,
-  vendorDirectoryProjection,
+  ...vendorProjections,
   ...catalogProjections,
   ...customerProjections,
   ...inventoryProjections,

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { allProjections } from '../projections/all-projections';
+import { eventVersions } from './all-event-versions';
+import { allWorkflows } from './all-workflows';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CustomersModule } from './customers/customers.module';
@@ -11,6 +15,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { PaymentsModule } from './payments/payments.module';
 import { PurchasingModule } from './purchasing/purchasing.module';
+import { VendorsModule } from './vendors/vendors.module';
 import { ReceivingModule } from './receiving/receiving.module';
 import { VendorBillsModule } from './vendor-bills/vendor-bills.module';
 import { CommandsModule } from './shared/commands/commands.module';
@@ -45,14 +50,23 @@ import { ReadModelsModule } from './shared/readmodels/read-models.module';
       }),
     }),
     CqrsModule.forRoot(),
-    EventStoreModule,
+    EventStoreModule.forRoot(eventVersions),
     ReadModelsModule,
-    ProjectionsModule,
-    ReactorsModule,
+    ProjectionsModule.forRoot({
+      projections: allProjections,
+      source: {
+        file: require.resolve('../projections/all-projections'),
+        exportName: 'allProjections',
+      },
+      eventVersions: { file: require.resolve('./all-event-versions'), exportName: 'eventVersions' },
+    }),
+    ReactorsModule.forRoot(allWorkflows),
     CommandsModule,
     HttpModule,
     AuthModule,
     HealthModule,
+    AuditModule,
+    VendorsModule,
     PurchasingModule,
     CatalogModule,
     CustomersModule,

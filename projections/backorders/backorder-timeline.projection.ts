@@ -70,8 +70,9 @@ const purchaseOrderEventsForTimelines = purchaseOrderEventsForOrders.filter(
 /** Everything that happened to an order and to the PO lines serving it, in log order, in plain words. */
 export const backorderTimelineProjection = defineProjection<TimelineEvent>({
   name: 'backorder_timeline',
-  // v3: deposits, payments, refunds and payment schedules.
-  version: 3,
+  // 3: an accepted substitute shows the staff member's reason (BackorderLineSubstitutionAccepted v2).
+  // 4: deposits, payments, refunds and payment schedules.
+  version: 4,
   eventTypes: [
     ...backorderEventTypes,
     ...purchaseOrderEventsForTimelines,
@@ -202,6 +203,7 @@ function describeBackorderEvent(t: BackorderTimeline, event: BackorderRecordedEv
     case 'BackorderLineSubstitutionAccepted':
       return said(
         `${cap(line(t, event.data.lineId))}: the customer accepted ${units(event.data.quantity)} of ${label(event.data.substitute)} instead`,
+        event.data.reason || null,
       );
     case 'BackorderLineSubstitutionRejected':
       return said(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DeciderExecutor } from '../shared/commands/decider-executor';
+import { StreamStates } from '../shared/commands/stream-states';
 import { UnknownEntityError } from '../shared/domain/domain-errors';
 import type { Money } from '../shared/domain/money';
 import { streams } from '../shared/eventstore/stream-names';
@@ -110,10 +110,10 @@ export const orderStandingFold = {
  */
 @Injectable()
 export class OrderStandings {
-  constructor(private readonly executor: DeciderExecutor) {}
+  constructor(private readonly states: StreamStates) {}
 
   async of(backorderId: string): Promise<OrderStanding> {
-    const { state } = await this.executor.load(orderStandingFold, streams.backorder(backorderId));
+    const { state } = await this.states.load(orderStandingFold, streams.backorder(backorderId));
     if (state === null) throw new UnknownEntityError('backorder', backorderId);
     return state;
   }

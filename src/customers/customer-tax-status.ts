@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DeciderExecutor } from '../shared/commands/decider-executor';
+import { StreamStates } from '../shared/commands/stream-states';
 import { UnknownEntityError } from '../shared/domain/domain-errors';
 import { streams } from '../shared/eventstore/stream-names';
 import { customerDecider } from './customer.decider';
@@ -16,10 +16,10 @@ export interface TaxStatus {
  */
 @Injectable()
 export class CustomerTaxStatus {
-  constructor(private readonly executor: DeciderExecutor) {}
+  constructor(private readonly states: StreamStates) {}
 
   async of(customerId: string): Promise<TaxStatus> {
-    const { state } = await this.executor.load(customerDecider, streams.customer(customerId));
+    const { state } = await this.states.load(customerDecider, streams.customer(customerId));
     if (state.status !== 'registered') throw new UnknownEntityError('customer', customerId);
     const reference = state.taxExemption ?? null;
     return { taxExempt: reference !== null, exemptionReference: reference };

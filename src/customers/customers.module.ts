@@ -1,25 +1,19 @@
 import { Module } from '@nestjs/common';
 import { CustomerController } from './customer.controller';
-import {
-  ChangeCustomerDetailsHandler,
-  RecordTaxExemptionHandler,
-  RegisterCustomerHandler,
-  RevokeTaxExemptionHandler,
-} from './customer.handlers';
-import { CustomerTaxStatus } from './customer-tax-status';
+import { customerCommandHandlers } from './customer.handlers';
 import { GetCustomerHandler, ListCustomersHandler } from './customer.queries';
+import { CustomerSnapshots } from './customer-snapshots';
+import { CustomerTaxStatus } from './customer-tax-status';
 
 @Module({
   controllers: [CustomerController],
   providers: [
-    RegisterCustomerHandler,
-    ChangeCustomerDetailsHandler,
-    RecordTaxExemptionHandler,
-    RevokeTaxExemptionHandler,
-    CustomerTaxStatus,
+    ...customerCommandHandlers,
     GetCustomerHandler,
     ListCustomersHandler,
+    CustomerSnapshots,
+    CustomerTaxStatus,
   ],
-  exports: [CustomerTaxStatus],
+  exports: [CustomerSnapshots, CustomerTaxStatus],
 })
 export class CustomersModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DeciderExecutor } from '../shared/commands/decider-executor';
+import { StreamStates } from '../shared/commands/stream-states';
 import { UnknownEntityError } from '../shared/domain/domain-errors';
 import type { Money } from '../shared/domain/money';
 import { streams } from '../shared/eventstore/stream-names';
@@ -27,10 +27,10 @@ export interface CostedPurchaseOrder {
  */
 @Injectable()
 export class PurchaseOrderCosts {
-  constructor(private readonly executor: DeciderExecutor) {}
+  constructor(private readonly states: StreamStates) {}
 
   async of(poId: string): Promise<CostedPurchaseOrder> {
-    const { state } = await this.executor.load(purchaseOrderDecider, streams.purchaseOrder(poId));
+    const { state } = await this.states.load(purchaseOrderDecider, streams.purchaseOrder(poId));
     if (state.status === 'none') throw new UnknownEntityError('purchase order', poId);
     return {
       poId,

@@ -15,4 +15,6 @@ export const streams = {
   orderAccount: (backorderId: string) => `order_account-${backorderId}`,
   vendorBill: (billId: string) => `vendor_bill-${billId}`,
   catalogImport: (importId: string) => `catalog_import-${importId}`,
+  /** One request sent with an Idempotency-Key, by the digest of actor, route and key. */
+  idempotentRequest: (requestKey: string) => `idempotency-${requestKey}`,
 } as const;
