@@ -5,7 +5,9 @@ import { backorderProjections } from './backorders';
 import { catalogProjections } from './catalog';
 import { customerProjections } from './customers';
 import { inventoryProjections } from './inventory';
+import { paymentProjections } from './payments';
 import { purchasingProjections } from './purchasing';
+import { vendorBillProjections } from './vendor-bills';
 import { vendorProjections } from './vendors';
 
 /** Every read model the server keeps; the engine runs each on its own subscription. */
@@ -17,5 +19,7 @@ export const allProjections: readonly ProjectionDefinition[] = [
   ...inventoryProjections,
   ...purchasingProjections,
   ...backorderProjections,
+  ...paymentProjections,
+  ...vendorBillProjections,
   ...authProjections,
 ];

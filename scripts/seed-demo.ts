@@ -17,7 +17,17 @@ import {
 } from './seed/casting';
 import { generateCatalog, VENDORS } from './seed/catalog';
 import { generateCustomers } from './seed/customers';
+import { BusinessClock } from './seed/business-clock';
+import {
+  agreeLayaways,
+  payBalances,
+  payInstallment,
+  recordVendorBills,
+  refundCredits,
+  takeDeposits,
+} from './seed/money';
 import { Random } from './seed/random';
+import { Clock } from '../src/shared/time/clock';
 import { inParallel, ShopClient } from './seed/shop-client';
 
 export interface SeedOptions {
@@ -275,13 +285,34 @@ export async function seedDemo(
     });
   };
 
-  // Wave 1: ordered weeks ago; everything arrived.
+  // Business time moves month by month (see BusinessClock), so money spans several months.
+  const business = new BusinessClock(app.get(Clock));
+  const money = new Random(options.seed + 1);
+  const paying = (orders: readonly PlacedOrder[]) =>
+    orders.map((o) => ({ id: o.id, salesperson: o.plan.salesperson }));
+  const dayAgo = (days: number) => addDays(today, -days);
+  // Wave 1: ordered four months ago; everything arrived a month later.
+  business.daysAgo(120);
   const keep = await place(story.keep);
   const wave1 = await inParallel(waves[0], CONCURRENCY, place);
   await settle('the first wave of orders');
+  await takeDeposits(shop, paying([keep, ...wave1]), money, 0.6);
+  const layaways = paying(wave1.slice(0, 5));
+  await agreeLayaways(shop, layaways, [dayAgo(95), dayAgo(65), dayAgo(35)]);
   const wave1Pos = await draftsOf();
+  business.daysAgo(95);
   await advance(wave1Pos, 'received');
   await settle('the first receipts');
+  await payInstallment(shop, layaways, 1);
+  business.daysAgo(88);
+  await recordVendorBills(
+    shop,
+    wave1Pos.map((po) => po.id),
+    dayAgo(88),
+  );
+  business.daysAgo(65);
+  await payInstallment(shop, layaways, 2);
+  business.daysAgo(60);
 
   // Wave 2: the vendors shipped part of it, one sent substitutes.
   const giveFirst = await place(story.giveFirst);
@@ -289,8 +320,10 @@ export async function seedDemo(
   await place(story.pair);
   const substituteAccepted = await place(story.substituteAccepted);
   await place(story.substitutePending);
-  await inParallel(waves[1], CONCURRENCY, place);
+  const wave2 = await inParallel(waves[1], CONCURRENCY, place);
   await settle('the second wave of orders');
+  await takeDeposits(shop, paying([giveFirst, giveNext, ...wave2]), money, 0.5);
+  business.daysAgo(40);
   const overrides = new Map<string, Omit<ReceiptLine, 'poLineId'>>([
     [cast.handOver.id, { quantity: 1 }],
     [cast.pair.id, { quantity: 1 }],
@@ -306,6 +339,7 @@ export async function seedDemo(
   await settle('the partial receipts');
 
   // Wave 3: the vendors confirmed dates; one container is late.
+  business.daysAgo(30);
   await place(story.revisedFirst);
   await place(story.revisedSecond);
   await inParallel(waves[2], CONCURRENCY, place);
@@ -321,6 +355,7 @@ export async function seedDemo(
   });
 
   // Wave 4: sent to the vendors, not confirmed yet; one design is discontinued.
+  business.daysAgo(12);
   const discontinued = await place(story.discontinued);
   const reduced = await place(story.reduced);
   await inParallel(waves[3], CONCURRENCY, place);
@@ -337,6 +372,7 @@ export async function seedDemo(
   });
 
   // Wave 5: today's orders, still collecting on draft POs; some are for pieces on the floor.
+  business.restore();
   const showroom: PlacedOrder[] = [];
   for (const plan of story.showroom) showroom.push(await place(plan));
   await inParallel(waves[4], CONCURRENCY, place);
@@ -372,6 +408,8 @@ export async function seedDemo(
     .map((order, i) => ({ order, method: pickups[i] }))
     .filter((p) => p.method !== null);
   collected.push({ order: linked[0], method: 'pickup' });
+  // The rest is paid at the counter before the goods leave.
+  await payBalances(shop, paying(collected.map((c) => c.order)), money);
   await inParallel(collected, CONCURRENCY, async ({ order, method }) => {
     for (let line = 1; line <= order.plan.lines.length; line++) {
       await shop.post(order.plan.salesperson, `/backorders/${order.id}/lines/L${line}/fulfil`, {
@@ -384,6 +422,12 @@ export async function seedDemo(
     reason: 'All goods in; vendor invoice matched',
   });
   await settle('the decisions at the counter');
+  await refundCredits(shop, [
+    { ...paying([giveFirst])[0], lineId: 'L1', reason: 'Order cancelled: deposit returned' },
+    { ...paying([keep])[0], lineId: 'L1', reason: 'Order cancelled: deposit returned' },
+  ]);
+  await settle('the refunds');
+  business.restore();
 
   const orders = await shop.all<Backorder>('/backorders');
   const purchaseOrders = await shop.all<{ status: string }>('/purchase-orders');

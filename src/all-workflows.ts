@@ -1,6 +1,7 @@
 import { purchaseOrderExceptionsWorkflow } from './backorders/purchase-order-exceptions.workflow';
 import { substitutionResolutionWorkflow } from './backorders/substitution-resolution.workflow';
 import { stockKeepingWorkflow } from './backorders/stock-keeping.workflow';
+import { invoiceFollowingWorkflow } from './payments/invoice-following.workflow';
 import { readyNoticesWorkflow } from './notifications/ready-notices.workflow';
 import { purchaseOrderPlacementWorkflow } from './backorders/purchase-order-placement.workflow';
 import { receivingWorkflow } from './receiving/receiving.workflow';
@@ -14,4 +15,5 @@ export const allWorkflows: readonly Workflow[] = [
   substitutionResolutionWorkflow,
   stockKeepingWorkflow,
   readyNoticesWorkflow,
+  invoiceFollowingWorkflow,
 ];

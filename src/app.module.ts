@@ -13,9 +13,11 @@ import { HealthModule } from './health/health.module';
 import { ImagesModule } from './images/images.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { InventoryModule } from './inventory/inventory.module';
+import { PaymentsModule } from './payments/payments.module';
 import { PurchasingModule } from './purchasing/purchasing.module';
 import { VendorsModule } from './vendors/vendors.module';
 import { ReceivingModule } from './receiving/receiving.module';
+import { VendorBillsModule } from './vendor-bills/vendor-bills.module';
 import { CommandsModule } from './shared/commands/commands.module';
 import { APP_CONFIG, type AppConfig } from './shared/config/app-config';
 import { ConfigModule } from './shared/config/config.module';
@@ -73,6 +75,8 @@ import { ReadModelsModule } from './shared/readmodels/read-models.module';
     ReceivingModule,
     NotificationsModule,
     ImagesModule,
+    PaymentsModule,
+    VendorBillsModule,
   ],
 })
 export class AppModule {}

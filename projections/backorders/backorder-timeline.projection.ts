@@ -14,6 +14,14 @@ import {
   type PurchaseOrderRecordedEvent,
 } from './backorder-details.projection';
 import { backorderEventTypes, purchaseOrderEventsForOrders } from './backorder-view-events';
+import {
+  describeMoneyEvent,
+  isMoneyTimelineEvent,
+  type MoneyTimelineEvent,
+  moneyTimelineEventTypes,
+} from './money-timeline';
+
+type TimelineEvent = BackorderViewEvent | MoneyTimelineEvent;
 
 export interface TimelineEntry {
   /** When it happened in the business (the event's occurredAt). */
@@ -59,42 +67,52 @@ const purchaseOrderEventsForTimelines = purchaseOrderEventsForOrders.filter(
 );
 
 /** Everything that happened to an order and to the PO lines serving it, in log order, in plain words. */
-export const backorderTimelineProjection = defineProjection<BackorderViewEvent>({
+export const backorderTimelineProjection = defineProjection<TimelineEvent>({
   name: 'backorder_timeline',
   // 3: an accepted substitute shows the staff member's reason (BackorderLineSubstitutionAccepted v2).
-  version: 3,
-  eventTypes: [...backorderEventTypes, ...purchaseOrderEventsForTimelines],
+  // 4: deposits, payments, refunds and payment schedules.
+  version: 4,
+  eventTypes: [
+    ...backorderEventTypes,
+    ...purchaseOrderEventsForTimelines,
+    ...moneyTimelineEventTypes,
+  ],
   collections: [
-    defineCollection<BackorderViewEvent, BackorderTimeline>({
+    defineCollection<TimelineEvent, BackorderTimeline>({
       name: 'timelines',
-      documentIds: backordersConcerned,
+      documentIds: (event) =>
+        isMoneyTimelineEvent(event) ? [event.data.backorderId] : backordersConcerned(event),
       evolve: (doc, event, id) => {
         const timeline = event.type === 'BackorderPlaced' ? opened(event) : doc;
         if (!timeline) return null;
+        if (isMoneyTimelineEvent(event)) {
+          const said = describeMoneyEvent(event, (lineId) => line(timeline, lineId));
+          return { ...timeline, entries: [...timeline.entries, entryOf(event, said)] };
+        }
         const known = learn(timeline, event);
         const { what, why } = isBackorderEvent(event)
           ? describeBackorderEvent(known, event)
           : // eventTypes lets no other PO event in.
             describePurchaseOrderEvent(known, event as OrderPurchaseOrderEvent, id);
-        const entry: TimelineEntry = {
-          at: event.metadata.occurredAt,
-          recordedAt: event.recordedAt,
-          who: event.metadata.actor,
-          via:
-            typeof event.metadata.processManager === 'string'
-              ? event.metadata.processManager
-              : null,
-          what,
-          why,
-          eventType: event.type,
-          eventId: event.id,
-          position: event.position,
-        };
-        return { ...known, entries: [...known.entries, entry] };
+        return { ...known, entries: [...known.entries, entryOf(event, { what, why })] };
       },
     }),
   ],
 });
+
+function entryOf(event: TimelineEvent, { what, why }: Sentence): TimelineEntry {
+  return {
+    at: event.metadata.occurredAt,
+    recordedAt: event.recordedAt,
+    who: event.metadata.actor,
+    via: typeof event.metadata.processManager === 'string' ? event.metadata.processManager : null,
+    what,
+    why,
+    eventType: event.type,
+    eventId: event.id,
+    position: event.position,
+  };
+}
 
 type OrderPurchaseOrderEvent = Extract<
   PurchaseOrderRecordedEvent,

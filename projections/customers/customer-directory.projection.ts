@@ -67,6 +67,9 @@ export const customerDirectoryProjection = defineProjection<CustomerRecordedEven
                 updatedAt: event.metadata.occurredAt,
               }
             );
+          default:
+            // Tax exemptions are read from the customer's stream when an invoice is made.
+            return customer;
         }
       },
     }),

@@ -26,6 +26,8 @@ export interface BackorderRequest {
     readonly quantity: number;
     /** A negotiated price; the catalog's retail price otherwise. */
     readonly unitPrice?: Money;
+    /** A discount per unit for the invoice, checked here so a refused one places nothing. */
+    readonly unitDiscount?: Money;
   }[];
 }
 
@@ -75,6 +77,16 @@ export class BackorderPlacement {
         throw new BusinessRuleViolation(
           'currency-mismatch',
           `line ${index + 1} is priced in ${unitPrice.currency}, the product in ${product.retailPrice.currency}`,
+        );
+      }
+      const discount = requested.unitDiscount;
+      if (
+        discount &&
+        (discount.currency !== unitPrice.currency || discount.amount > unitPrice.amount)
+      ) {
+        throw new BusinessRuleViolation(
+          'discount-above-price',
+          `line ${index + 1}: a discount of ${discount.amount} ${discount.currency} is not within the price ${unitPrice.amount} ${unitPrice.currency}`,
         );
       }
       lines.push({

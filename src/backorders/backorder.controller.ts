@@ -5,7 +5,7 @@ import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../shared/commands/command-context';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
-import type { Position } from '../shared/eventstore/event-envelope';
+import { comparePositions, type Position } from '../shared/eventstore/event-envelope';
 import { found } from '../shared/http/found';
 import { MinLogPosition, setLogPosition } from '../shared/http/log-position';
 import { UuidPipe } from '../shared/http/uuid.pipe';
@@ -27,6 +27,9 @@ import {
 import type { BackorderEvent } from './backorder.events';
 import { GetBackorder, GetBackorderTimeline, ListBackorders } from './backorder.queries';
 import { LineActions } from './line-actions';
+import { InvoiceOrder } from '../payments/order-account.commands';
+import type { OrderAccountEvent } from '../payments/order-account.events';
+import type { Money } from '../shared/domain/money';
 
 const uuid = new UuidPipe();
 
@@ -50,7 +53,11 @@ export class BackorderController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const placed = await this.placement.place(body, context);
-    setLogPosition(reply, placed.position);
+    // The invoice is written in the same request, so the account reads right after placing.
+    const invoiced = await this.commands.execute<InvoiceOrder, CommandOutcome<OrderAccountEvent>>(
+      new InvoiceOrder(placed.backorderId, unitDiscounts(body), context),
+    );
+    setLogPosition(reply, later(invoiced.position, placed.position));
     void reply.header('location', `/backorders/${placed.backorderId}`);
     return { id: placed.backorderId, number: placed.number };
   }
@@ -202,6 +209,18 @@ export class BackorderController {
     );
     return respond(reply, backorderId, lineId, outcome);
   }
+}
+
+function later(a: Position | null, b: Position | null): Position | null {
+  if (!a || !b) return a ?? b;
+  return comparePositions(a, b) >= 0 ? a : b;
+}
+
+/** Discounts by line id (lines are numbered L1, L2, ... in the order placed). */
+function unitDiscounts(body: PlaceBackorderDto): Record<string, Money> {
+  return Object.fromEntries(
+    body.lines.flatMap((line, i) => (line.unitDiscount ? [[`L${i + 1}`, line.unitDiscount]] : [])),
+  );
 }
 
 function respond(

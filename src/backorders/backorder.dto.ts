@@ -47,6 +47,17 @@ export class BackorderLineDto {
   @ValidateNested()
   @Type(() => MoneyDto)
   unitPrice?: MoneyDto;
+
+  @ApiPropertyOptional({
+    type: MoneyDto,
+    example: { amount: 10000, currency: 'USD' },
+    description: 'A discount per unit, shown on the invoice; never above the price (0 by default)',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  unitDiscount?: MoneyDto;
 }
 
 export class PlaceBackorderDto {

@@ -11,6 +11,7 @@ import { BackorderSnapshots } from './backorder-snapshots';
 import { backorderQueryHandlers } from './backorder.queries';
 import { LineActions } from './line-actions';
 import { LookupController } from './lookup.controller';
+import { OrderStandings } from './order-standing';
 import { PlaceLinesOnPurchaseOrdersHandler } from './purchase-order-placement.handlers';
 
 @Module({
@@ -23,7 +24,8 @@ import { PlaceLinesOnPurchaseOrdersHandler } from './purchase-order-placement.ha
     LineActions,
     BackorderSnapshots,
     PlaceLinesOnPurchaseOrdersHandler,
+    OrderStandings,
   ],
-  exports: [BackorderSnapshots],
+  exports: [BackorderSnapshots, OrderStandings],
 })
 export class BackordersModule {}

@@ -16,7 +16,8 @@ export class CustomerSnapshots {
   async registered(customerId: string): Promise<CustomerSnapshotOf | null> {
     const { state } = await this.states.load(customerDecider, streams.customer(customerId));
     if (state.status !== 'registered') return null;
-    const { status: _status, ...customer } = state;
-    return customer;
+    // Only the details: the tax exemption is for invoices, not copied into orders.
+    const { name, phone, email } = state;
+    return { customerId: state.customerId, name, phone, email };
   }
 }

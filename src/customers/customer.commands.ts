@@ -21,4 +21,25 @@ export class ChangeCustomerDetails {
   ) {}
 }
 
-export type CustomerCommand = RegisterCustomer | ChangeCustomerDetails;
+export class RecordTaxExemption {
+  readonly kind = 'RecordTaxExemption';
+
+  constructor(
+    readonly customerId: string,
+    readonly reference: string,
+    readonly context: CommandContext,
+  ) {}
+}
+
+export class RevokeTaxExemption {
+  readonly kind = 'RevokeTaxExemption';
+
+  constructor(
+    readonly customerId: string,
+    readonly reason: string,
+    readonly context: CommandContext,
+  ) {}
+}
+
+export type CustomerCommand =
+  RegisterCustomer | ChangeCustomerDetails | RecordTaxExemption | RevokeTaxExemption;

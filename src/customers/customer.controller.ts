@@ -12,7 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CustomerListing } from '../../projections/customers/customer-directory.projection';
 import type { CommandContext } from '../shared/commands/command-context';
@@ -23,8 +23,19 @@ import { MinLogPosition, setLogPosition } from '../shared/http/log-position';
 import { UuidPipe } from '../shared/http/uuid.pipe';
 import { RequestContext } from '../shared/http/request-context.decorator';
 import type { Page } from '../shared/readmodels/read-model-store.port';
-import { ChangeCustomerDetails, RegisterCustomer } from './customer.commands';
-import { ChangeCustomerDetailsDto, ListCustomersDto, RegisterCustomerDto } from './customer.dto';
+import {
+  ChangeCustomerDetails,
+  RecordTaxExemption,
+  RegisterCustomer,
+  RevokeTaxExemption,
+} from './customer.commands';
+import {
+  ChangeCustomerDetailsDto,
+  ListCustomersDto,
+  RecordTaxExemptionDto,
+  RegisterCustomerDto,
+  RevokeTaxExemptionDto,
+} from './customer.dto';
 import type { CustomerDetails, CustomerEvent } from './customer.events';
 import { GetCustomer, ListCustomers } from './customer.queries';
 
@@ -75,6 +86,41 @@ export class CustomerController {
       ChangeCustomerDetails,
       CommandOutcome<CustomerEvent>
     >(new ChangeCustomerDetails(customerId, changes, context));
+    setLogPosition(reply, outcome.position);
+    return { id: customerId, changed: outcome.events.length > 0 };
+  }
+
+  /** Later invoices carry no tax and name the certificate; invoices already made stay as they are. */
+  @Allow('sales', 'accounting')
+  @Post(':id/tax-exemption')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: { example: { id: '5b0c…', changed: true } } })
+  async recordTaxExemption(
+    @Param('id', new UuidPipe()) customerId: string,
+    @Body() body: RecordTaxExemptionDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ id: string; changed: boolean }> {
+    const outcome = await this.commands.execute<RecordTaxExemption, CommandOutcome<CustomerEvent>>(
+      new RecordTaxExemption(customerId, body.reference.trim(), context),
+    );
+    setLogPosition(reply, outcome.position);
+    return { id: customerId, changed: outcome.events.length > 0 };
+  }
+
+  @Allow('sales', 'accounting')
+  @Post(':id/tax-exemption/revoke')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: { example: { id: '5b0c…', changed: true } } })
+  async revokeTaxExemption(
+    @Param('id', new UuidPipe()) customerId: string,
+    @Body() body: RevokeTaxExemptionDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ id: string; changed: boolean }> {
+    const outcome = await this.commands.execute<RevokeTaxExemption, CommandOutcome<CustomerEvent>>(
+      new RevokeTaxExemption(customerId, body.reason.trim(), context),
+    );
     setLogPosition(reply, outcome.position);
     return { id: customerId, changed: outcome.events.length > 0 };
   }

@@ -5,7 +5,12 @@ import type { CustomerDetails, CustomerEvent } from './customer.events';
 
 export type CustomerState =
   | { readonly status: 'unknown' }
-  | ({ readonly status: 'registered'; readonly customerId: string } & CustomerDetails);
+  | ({
+      readonly status: 'registered';
+      readonly customerId: string;
+      /** The exemption certificate's reference while the customer buys tax-free. */
+      readonly taxExemption?: string | null;
+    } & CustomerDetails);
 
 const FIELDS: readonly (keyof CustomerDetails)[] = ['name', 'phone', 'email'];
 
@@ -18,6 +23,12 @@ export const customerDecider: Decider<CustomerCommand, CustomerEvent, CustomerSt
         return { status: 'registered', ...event.data };
       case 'CustomerDetailsChanged':
         return state.status === 'registered' ? { ...state, ...event.data.changes } : state;
+      case 'CustomerTaxExemptionRecorded':
+        return state.status === 'registered'
+          ? { ...state, taxExemption: event.data.reference }
+          : state;
+      case 'CustomerTaxExemptionRevoked':
+        return state.status === 'registered' ? { ...state, taxExemption: null } : state;
       default: {
         const unknown: never = event;
         return unknown;
@@ -57,6 +68,28 @@ export const customerDecider: Decider<CustomerCommand, CustomerEvent, CustomerSt
               changes: Object.fromEntries(changed.map((f) => [f, command.changes[f]])),
               previous: Object.fromEntries(changed.map((f) => [f, state[f]])),
             },
+          },
+        ];
+      }
+      case 'RecordTaxExemption': {
+        if (state.status !== 'registered')
+          throw new UnknownEntityError('customer', command.customerId);
+        if (state.taxExemption === command.reference) return [];
+        return [
+          {
+            type: 'CustomerTaxExemptionRecorded',
+            data: { customerId: command.customerId, reference: command.reference },
+          },
+        ];
+      }
+      case 'RevokeTaxExemption': {
+        if (state.status !== 'registered')
+          throw new UnknownEntityError('customer', command.customerId);
+        if (!state.taxExemption) return [];
+        return [
+          {
+            type: 'CustomerTaxExemptionRevoked',
+            data: { customerId: command.customerId, reason: command.reason },
           },
         ];
       }

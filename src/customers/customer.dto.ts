@@ -81,3 +81,22 @@ export class ListCustomersDto extends PageQueryDto {
   @MaxLength(200)
   q?: string;
 }
+
+export class RecordTaxExemptionDto {
+  @ApiProperty({
+    example: 'TX-EXEMPT-2026-0042',
+    description: "The exemption certificate's number, kept on every invoice made while it holds",
+  })
+  @IsString()
+  @Length(1, 120)
+  @Matches(/\S/, { message: 'reference must not be blank' })
+  reference!: string;
+}
+
+export class RevokeTaxExemptionDto {
+  @ApiProperty({ example: 'Certificate expired on 2026-06-30' })
+  @IsString()
+  @Length(1, 500)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
+}

@@ -19,4 +19,18 @@ export type CustomerDetailsChanged = DomainEvent<
   }
 >;
 
-export type CustomerEvent = CustomerRegistered | CustomerDetailsChanged;
+/** The customer buys tax-free (a reseller or exempt body); the reference names its certificate. */
+export type CustomerTaxExemptionRecorded = DomainEvent<
+  'CustomerTaxExemptionRecorded',
+  { readonly customerId: string; readonly reference: string }
+>;
+export type CustomerTaxExemptionRevoked = DomainEvent<
+  'CustomerTaxExemptionRevoked',
+  { readonly customerId: string; readonly reason: string }
+>;
+
+export type CustomerEvent =
+  | CustomerRegistered
+  | CustomerDetailsChanged
+  | CustomerTaxExemptionRecorded
+  | CustomerTaxExemptionRevoked;

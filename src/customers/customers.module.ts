@@ -3,6 +3,7 @@ import { CustomerController } from './customer.controller';
 import { customerCommandHandlers } from './customer.handlers';
 import { GetCustomerHandler, ListCustomersHandler } from './customer.queries';
 import { CustomerSnapshots } from './customer-snapshots';
+import { CustomerTaxStatus } from './customer-tax-status';
 
 @Module({
   controllers: [CustomerController],
@@ -11,7 +12,8 @@ import { CustomerSnapshots } from './customer-snapshots';
     GetCustomerHandler,
     ListCustomersHandler,
     CustomerSnapshots,
+    CustomerTaxStatus,
   ],
-  exports: [CustomerSnapshots],
+  exports: [CustomerSnapshots, CustomerTaxStatus],
 })
 export class CustomersModule {}

@@ -4,6 +4,7 @@ import { VendorsModule } from '../vendors/vendors.module';
 import { PurchaseOrderController } from './purchase-order.controller';
 import { purchaseOrderCommandHandlers } from './purchase-order.handlers';
 import { purchaseOrderQueryHandlers } from './purchase-order.queries';
+import { PurchaseOrderCosts } from './purchase-order-costs';
 import { PurchaseOrderRequests } from './purchase-order-requests';
 import { PurchaseOrderSnapshots } from './purchase-order-snapshots';
 
@@ -15,7 +16,8 @@ import { PurchaseOrderSnapshots } from './purchase-order-snapshots';
     ...purchaseOrderQueryHandlers,
     PurchaseOrderRequests,
     PurchaseOrderSnapshots,
+    PurchaseOrderCosts,
   ],
-  exports: [PurchaseOrderSnapshots],
+  exports: [PurchaseOrderSnapshots, PurchaseOrderCosts],
 })
 export class PurchasingModule {}

@@ -64,6 +64,8 @@ const EXPECTED: Readonly<Record<string, Policy>> = {
   'PATCH /customers/:id': ['sales'],
   'GET /customers': ['sales', 'accounting'],
   'GET /customers/:id': ['sales', 'accounting'],
+  'POST /customers/:id/tax-exemption': ['sales', 'accounting'],
+  'POST /customers/:id/tax-exemption/revoke': ['sales', 'accounting'],
 
   'GET /stock': ['sales', 'receiving', 'purchasing'],
   'POST /stock/adjustments': ['receiving'],
@@ -93,6 +95,17 @@ const EXPECTED: Readonly<Record<string, Policy>> = {
   'POST /backorders/:id/lines/:lineId/fulfil': ['sales', 'receiving'],
   'POST /backorders/:id/lines/:lineId/substitution': ['sales'],
   'GET /lookup': ['sales', 'purchasing', 'receiving', 'accounting'],
+
+  // Money: the counter takes deposits and payments, accounting keeps the books, auditors read.
+  'GET /backorders/:id/account': ['sales', 'accounting'],
+  'POST /backorders/:id/account/deposits': ['sales', 'accounting'],
+  'POST /backorders/:id/account/payments': ['sales', 'accounting'],
+  'POST /backorders/:id/account/refunds': ['accounting', 'sales'],
+  'POST /backorders/:id/account/schedule': ['sales', 'accounting'],
+  'GET /accounts/open-balances': ['accounting', 'sales'],
+  'GET /accounts/overdue-installments': ['accounting', 'sales'],
+  'POST /purchase-orders/:id/vendor-bills': ['accounting'],
+  'GET /purchase-orders/:id/vendor-bills': ['accounting', 'purchasing'],
 };
 
 type Route = AppRoute;

@@ -89,6 +89,15 @@ describe('hostile input', () => {
       customerId: ids.customer,
       lines: [{ productId: ids.product, quantity: 1 }],
     });
+    // An order cancelled outright: it takes no more money.
+    ids.cancelledOrder = await create('/backorders', {
+      customerId: ids.customer,
+      lines: [{ productId: ids.product, quantity: 1 }],
+    });
+    const cancelled = await inject('POST', `/backorders/${ids.cancelledOrder}/lines/L1/cancel`, {
+      reason: 'customer walked away',
+    });
+    if (cancelled.statusCode !== 200) throw new Error(`cancel: ${cancelled.body}`);
     ids.po = await create('/purchase-orders', {
       vendorId: ids.vendor,
       lines: [{ productId: ids.product, quantity: 2 }],
@@ -300,6 +309,153 @@ describe('hostile input', () => {
     const customer = (await inject('GET', `/customers/${id}`)).json() as { name: string };
     expect(customer.name).toBe('Renée Café');
     expect(customer.name).toBe(customer.name.normalize('NFC'));
+  });
+
+  it('refuses money that breaks a rule with a 400 or 422 naming it, and appends nothing', async () => {
+    await settle();
+    const usd = (amount: number) => ({ amount, currency: 'USD' });
+    const account = `/backorders/${ids.backorder}/account`;
+    // The order is invoiced at 999.00 with no tax; nothing is paid yet.
+    const cases: [string, string, object, number, string][] = [
+      [
+        'overpayment',
+        `${account}/payments`,
+        { amount: usd(99901), method: 'cash' },
+        422,
+        'overpayment',
+      ],
+      [
+        'overpaying deposit',
+        `${account}/deposits`,
+        { amount: usd(99901), method: 'card' },
+        422,
+        'overpayment',
+      ],
+      [
+        'refund larger than paid',
+        `${account}/refunds`,
+        { amount: usd(1), method: 'cash', reason: 'x' },
+        422,
+        'refund-exceeds-paid',
+      ],
+      [
+        'payment on a cancelled order',
+        `/backorders/${ids.cancelledOrder}/account/payments`,
+        { amount: usd(100), method: 'cash' },
+        422,
+        'order-cancelled',
+      ],
+      [
+        'deposit on a cancelled order',
+        `/backorders/${ids.cancelledOrder}/account/deposits`,
+        { amount: usd(100), method: 'cash' },
+        422,
+        'order-cancelled',
+      ],
+      [
+        'wrong currency',
+        `${account}/payments`,
+        { amount: { amount: 100, currency: 'EUR' }, method: 'cash' },
+        400,
+        'amount.currency',
+      ],
+      [
+        'a fraction of a cent',
+        `${account}/payments`,
+        { amount: usd(100.5), method: 'cash' },
+        400,
+        'amount.amount',
+      ],
+      [
+        'a negative amount',
+        `${account}/deposits`,
+        { amount: usd(-100), method: 'cash' },
+        400,
+        'amount.amount',
+      ],
+      [
+        'cheque without reference',
+        `${account}/payments`,
+        { amount: usd(100), method: 'cheque' },
+        400,
+        'reference',
+      ],
+      [
+        'transfer without reference',
+        `${account}/deposits`,
+        { amount: usd(100), method: 'transfer' },
+        400,
+        'reference',
+      ],
+      [
+        'schedule not summing to the balance',
+        `${account}/schedule`,
+        {
+          kind: 'installments',
+          goodsReleasedWhen: 'on-agreement',
+          installments: [{ installmentId: 'I1', dueOn: '2026-12-01', amount: usd(100) }],
+        },
+        422,
+        'schedule-does-not-sum-to-balance',
+      ],
+      [
+        'refund for a line not cancelled',
+        `${account}/refunds`,
+        { amount: usd(1), method: 'cash', reason: 'x', lineId: 'L1' },
+        422,
+        'line-not-cancelled',
+      ],
+      [
+        'vendor bill in another currency',
+        `/purchase-orders/${ids.po}/vendor-bills`,
+        {
+          vendorInvoiceNumber: 'INV-1',
+          billedOn: '2026-10-01',
+          lines: [
+            { poLineId: ids.poLine, quantity: 1, unitCost: { amount: 100, currency: 'EUR' } },
+          ],
+        },
+        400,
+        'lines.0.unitCost.currency',
+      ],
+      [
+        'vendor bill on a draft PO',
+        `/purchase-orders/${ids.po}/vendor-bills`,
+        {
+          vendorInvoiceNumber: 'INV-1',
+          billedOn: '2026-10-01',
+          lines: [{ poLineId: ids.poLine, quantity: 1, unitCost: usd(100) }],
+        },
+        422,
+        'purchase-order-not-sent',
+      ],
+      [
+        'discount above the price at placement',
+        '/backorders',
+        {
+          customerId: ids.customer,
+          lines: [{ productId: ids.product, quantity: 1, unitDiscount: usd(99901) }],
+        },
+        422,
+        'discount-above-price',
+      ],
+    ];
+    const before = await eventCount(t.events);
+    const answers = [];
+    for (const [label, url, payload, status, names] of cases) {
+      const response = await inject('POST', url, payload);
+      const body = response.json() as { rule?: string; fields?: { field: string }[] };
+      const named =
+        status === 422 ? body.rule : body.fields?.map((f) => f.field).find((f) => f === names);
+      answers.push([label, response.statusCode, named]);
+    }
+    await settle();
+    process.stdout.write(
+      `\nhostile money: ${cases.length} requests, ${answers.filter(([, s]) => Number(s) >= 500).length} server errors, ` +
+        `${(await eventCount(t.events)) - before} events appended\n`,
+    );
+    expect(answers).toEqual(cases.map(([label, , , status, names]) => [label, status, names]));
+    expect((await eventCount(t.events)) - before).toBe(0);
   });
 
   it('leaves Object.prototype and its kin unpolluted', () => {

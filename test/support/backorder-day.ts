@@ -41,6 +41,7 @@ export async function playBackorderDay(shop: ShopCommands): Promise<BackorderDay
     eve: await order(customers.eve, [{ productId: tabriz, quantity: 2 }]),
     dee: await order(customers.dee, [{ productId: kilim, quantity: 1 }]),
   };
+  await shop.takeDeposit(backorders.cy, 50000);
   await shop.settle();
   await shop.linkToStock(backorders.dee, 'L1');
   await shop.changeLine(backorders.eve, 'L1', {
@@ -66,6 +67,7 @@ export async function playBackorderDay(shop: ShopCommands): Promise<BackorderDay
     { poLineId: herizLine, quantity: 2 },
     { poLineId: tabrizLine, quantity: 0, substitute: { productId: tabrizBlue, quantity: 1 } },
   ]);
+  await shop.recordVendorBill(po.poId, [{ poLineId: herizLine, quantity: 2, unitCost: 42000 }]);
   await shop.settle();
   await shop.decideSubstitution(backorders.cy, 'L2', true);
   await shop.settle();

@@ -25,6 +25,8 @@ import { money } from '../../src/shared/domain/money';
 import type { RecordedEvent } from '../../src/shared/eventstore/event-envelope';
 import { EVENT_STORE, type EventStore } from '../../src/shared/eventstore/event-store.port';
 import { collect } from './events';
+import { InvoiceOrder, TakeDeposit } from '../../src/payments/order-account.commands';
+import { RecordVendorBill } from '../../src/vendor-bills/vendor-bill.commands';
 
 /**
  * Shop work issued the way the controllers issue it (CommandBus and the request services), with
@@ -94,8 +96,40 @@ export class ShopCommands {
     );
   }
 
+  /** Placed and invoiced, as the placement route does both. */
   async placeBackorder(request: BackorderRequest): Promise<string> {
-    return (await this.app.get(BackorderPlacement).place(request, context('maria'))).backorderId;
+    const { backorderId } = await this.app.get(BackorderPlacement).place(request, context('maria'));
+    await this.commands.execute(new InvoiceOrder(backorderId, {}, context('maria')));
+    return backorderId;
+  }
+
+  async takeDeposit(backorderId: string, amount: number): Promise<void> {
+    await this.commands.execute(
+      new TakeDeposit(
+        backorderId,
+        randomUUID(),
+        money(amount, 'USD'),
+        'card',
+        null,
+        context('maria'),
+      ),
+    );
+  }
+
+  async recordVendorBill(
+    poId: string,
+    lines: { poLineId: string; quantity: number; unitCost: number }[],
+  ) {
+    await this.commands.execute(
+      new RecordVendorBill(
+        randomUUID(),
+        poId,
+        `INV-${poId.slice(0, 8)}`,
+        '2026-12-20',
+        lines.map((l) => ({ ...l, unitCost: money(l.unitCost, 'USD') })),
+        context('alice'),
+      ),
+    );
   }
 
   async linkToStock(backorderId: string, lineId: string): Promise<void> {

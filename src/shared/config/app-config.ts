@@ -20,6 +20,8 @@ export interface AppConfig {
     /** Where daily and weekly PO windows begin and end (an IANA zone). */
     readonly timeZone: string;
     readonly currency: string;
+    /** Sales tax charged on invoices, in basis points (825 = 8.25 %). */
+    readonly taxRateBp: number;
     /** Which waiting customers get units first when goods arrive. */
     readonly allocationOrder: 'oldest-first' | 'priority';
   };
@@ -91,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     store: {
       timeZone: timeZone(env.STORE_TIMEZONE ?? 'UTC'),
       currency: currency(env.STORE_CURRENCY ?? 'USD'),
+      taxRateBp: integer(env, 'STORE_TAX_RATE_BP', 0, 0, 10_000),
       allocationOrder: oneOf(env, 'ALLOCATION_ORDER', ['oldest-first', 'priority'], 'oldest-first'),
     },
     projectionsThread: oneOf(env, 'PROJECTIONS_THREAD', ['worker', 'main'], 'worker'),

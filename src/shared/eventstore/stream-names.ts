@@ -13,6 +13,8 @@ export const streams = {
   apiKey: (keyId: string) => `api_key-${keyId}`,
   sessionFamily: (familyId: string) => `session_family-${familyId}`,
   importProfiles: (vendorId: string) => `import_profiles-${vendorId}`,
+  orderAccount: (backorderId: string) => `order_account-${backorderId}`,
+  vendorBill: (billId: string) => `vendor_bill-${billId}`,
   catalogImport: (importId: string) => `catalog_import-${importId}`,
   /** A counter handing out human numbers (BO-000123) in blocks. */
   sequence: (name: string) => `sequence-${name}`,

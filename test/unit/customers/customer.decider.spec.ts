@@ -1,4 +1,9 @@
-import { ChangeCustomerDetails, RegisterCustomer } from '../../../src/customers/customer.commands';
+import {
+  ChangeCustomerDetails,
+  RecordTaxExemption,
+  RegisterCustomer,
+  RevokeTaxExemption,
+} from '../../../src/customers/customer.commands';
 import { customerDecider } from '../../../src/customers/customer.decider';
 import type { CustomerDetails, CustomerEvent } from '../../../src/customers/customer.events';
 import {
@@ -86,5 +91,39 @@ describe('customer decider', () => {
         ),
       ).toThrow(UnknownEntityError);
     });
+  });
+});
+
+describe('customer tax exemption', () => {
+  const registered: CustomerEvent = {
+    type: 'CustomerRegistered',
+    data: { customerId: 'cust-1', name: 'Ada', phone: null, email: null },
+  };
+  const exempted: CustomerEvent = {
+    type: 'CustomerTaxExemptionRecorded',
+    data: { customerId: 'cust-1', reference: 'TX-1' },
+  };
+
+  it('records an exemption once, and revokes it once', () => {
+    expect(
+      given(customerDecider, [registered]).when(new RecordTaxExemption('cust-1', 'TX-1', context)),
+    ).toEqual([exempted]);
+    expect(
+      given(customerDecider, [registered, exempted]).when(
+        new RecordTaxExemption('cust-1', 'TX-1', context),
+      ),
+    ).toEqual([]);
+    const revoke = new RevokeTaxExemption('cust-1', 'expired', context);
+    const revoked = given(customerDecider, [registered, exempted]).when(revoke);
+    expect(revoked).toEqual([
+      { type: 'CustomerTaxExemptionRevoked', data: { customerId: 'cust-1', reason: 'expired' } },
+    ]);
+    expect(given(customerDecider, [registered, exempted, ...revoked]).when(revoke)).toEqual([]);
+  });
+
+  it('refuses an exemption for a customer never registered', () => {
+    expect(() =>
+      given(customerDecider, []).when(new RecordTaxExemption('cust-1', 'TX-1', context)),
+    ).toThrow(UnknownEntityError);
   });
 });
