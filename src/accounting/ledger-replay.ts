@@ -8,9 +8,11 @@ import type { EventStore } from '../shared/eventstore/event-store.port';
 import { SqliteRawLog } from '../shared/eventstore/sqlite-raw-log';
 
 export interface ReplayProgress {
-  /** Ledger events folded so far, and how many the replay will fold. */
-  readonly done: number;
-  readonly total: number;
+  /** Ledger events folded so far. */
+  readonly events: number;
+  /** How far through the log the replay is, and where the log ends (0 when not known). */
+  readonly position: number;
+  readonly lastPosition: number;
 }
 
 export interface ReplayOptions {
@@ -44,7 +46,10 @@ const PROGRESS_EVERY = 50_000;
  * the book's totals. On the embedded store it reads big pages of raw rows filtered by event type in
  * SQL and decodes only those; elsewhere it reads the log through the port.
  */
-export async function replayLedger(source: ReplaySource, options: ReplayOptions): Promise<ReplayResult> {
+export async function replayLedger(
+  source: ReplaySource,
+  options: ReplayOptions,
+): Promise<ReplayResult> {
   const started = performance.now();
   const state = initialLedgerState(options.policies);
   const totals = new LedgerTotals(options.policies);
@@ -57,28 +62,30 @@ export async function replayLedger(source: ReplaySource, options: ReplayOptions)
     : totals.add;
   const asOf = options.asOf ?? null;
   let events = 0;
-  const report = (total: number) => options.onProgress?.({ done: events, total });
+  let position = 0;
+  const report = (lastPosition: number) => options.onProgress?.({ events, position, lastPosition });
 
   if (source.kind === 'sqlite-file') {
     const log = new SqliteRawLog(source.file);
     try {
       const query = { types: LEDGER_EVENT_TYPES, recordedAtOrBefore: asOf };
-      const total = log.count(query);
-      report(total);
+      const last = log.lastPosition();
+      report(last);
       for (const page of log.rows(query)) {
-        for (const row of page) {
+        for (const [position, id, type, data, occurredAt, recordedAt] of page) {
           const event: LedgerEvent = {
-            id: row.id,
-            type: row.type,
-            data: JSON.parse(row.data),
-            position: row.position,
-            occurredAt: row.occurredAt,
-            recordedAt: row.recordedAt,
+            id,
+            type,
+            data: JSON.parse(data),
+            position,
+            occurredAt,
+            recordedAt,
           };
           foldLedgerEvent(state, event, post);
         }
         events += page.length;
-        report(total);
+        position = page[page.length - 1][0];
+        report(last);
         // Let timers (a progress bar, an HTTP poll) run between pages.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -91,9 +98,10 @@ export async function replayLedger(source: ReplaySource, options: ReplayOptions)
       if (!wanted.has(recorded.type) || (asOf !== null && recorded.recordedAt > asOf)) continue;
       foldLedgerEvent(state, toLedgerEvent(recorded), post);
       events += 1;
+      position = recorded.position.commit;
       if (events % PROGRESS_EVERY === 0) report(0);
     }
-    report(events);
+    report(position);
   }
   return {
     policies: options.policies,

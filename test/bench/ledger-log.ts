@@ -15,7 +15,8 @@ export async function fillLedgerLog(file: string, orders: number): Promise<void>
   const perCall = 200;
   for (let start = 0; start < orders; start += perCall) {
     const appends = [];
-    for (let n = start; n < Math.min(start + perCall, orders); n++) appends.push(...orderStory(n, orders));
+    for (let n = start; n < Math.min(start + perCall, orders); n++)
+      appends.push(...orderStory(n, orders));
     await store.appendAll(appends);
   }
   await store.close();
@@ -81,7 +82,12 @@ function orderStory(n: number, orders: number) {
       quantity: qty,
       allocationId: `a-${n}`,
       source: 'receipt',
-      label: { customerName: 'Ada Lovelace', backorderNumber: `BO-${n}`, productName: product.name, vendorSku: product.vendorSku },
+      label: {
+        customerName: 'Ada Lovelace',
+        backorderNumber: `BO-${n}`,
+        productName: product.name,
+        vendorSku: product.vendorSku,
+      },
     }),
     event('BackorderLineFulfilled', day(30), {
       backorderId,
@@ -100,7 +106,16 @@ function orderStory(n: number, orders: number) {
       taxRateBp: 825,
       taxExempt: false,
       exemptionReference: null,
-      lines: [{ lineId, productId: product.productId, quantity: qty, unitPrice: usd(9900), unitDiscount: usd(100), unitTax: usd(809) }],
+      lines: [
+        {
+          lineId,
+          productId: product.productId,
+          quantity: qty,
+          unitPrice: usd(9900),
+          unitDiscount: usd(100),
+          unitTax: usd(809),
+        },
+      ],
     }),
     event('DepositTaken', day(0), {
       backorderId,
@@ -121,7 +136,13 @@ function orderStory(n: number, orders: number) {
     }),
   ];
   const purchaseOrder = [
-    event('PurchaseOrderLineAdded', day(0), { poId: `po-${n}`, poLineId, product, quantity: qty, unitCost: usd(5500) }),
+    event('PurchaseOrderLineAdded', day(0), {
+      poId: `po-${n}`,
+      poLineId,
+      product,
+      quantity: qty,
+      unitCost: usd(5500),
+    }),
     event('PurchaseOrderReceiptRecorded', day(8), {
       poId: `po-${n}`,
       receiptId: `r-${n}`,
@@ -129,7 +150,20 @@ function orderStory(n: number, orders: number) {
       vendorId: 'v-1',
       vendorName: 'Northwind Supply',
       status: 'received',
-      lines: [{ poLineId, product, ordered: qty, receivedBefore: 0, quantity: qty, over: 0, short: 0, setAside: [], toStock: 0, substitution: null }],
+      lines: [
+        {
+          poLineId,
+          product,
+          ordered: qty,
+          receivedBefore: 0,
+          quantity: qty,
+          over: 0,
+          short: 0,
+          setAside: [],
+          toStock: 0,
+          substitution: null,
+        },
+      ],
     }),
   ];
   const bill = [
@@ -140,7 +174,15 @@ function orderStory(n: number, orders: number) {
       poNumber: `PO-${n}`,
       vendorInvoiceNumber: `INV-${n}`,
       billedOn: day(12).slice(0, 10),
-      lines: [{ poLineId, productId: product.productId, quantity: qty, poUnitCost: usd(5500), billedUnitCost: usd(5550) }],
+      lines: [
+        {
+          poLineId,
+          productId: product.productId,
+          quantity: qty,
+          poUnitCost: usd(5500),
+          billedUnitCost: usd(5550),
+        },
+      ],
       total: usd(qty * 5550),
     }),
   ];

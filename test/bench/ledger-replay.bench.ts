@@ -21,7 +21,8 @@ export async function measureLedgerReplay(
     { policies, onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)) },
   );
   peak = Math.max(peak, process.memoryUsage().rss);
-  if (result.totals.unbalanced > 0) throw new Error(`${result.totals.unbalanced} unbalanced entries`);
+  if (result.totals.unbalanced > 0)
+    throw new Error(`${result.totals.unbalanced} unbalanced entries`);
   return {
     events: result.events,
     entries: result.totals.entries,
