@@ -76,6 +76,8 @@ export interface LedgerState {
   position: number;
   /** The latest closed period: later postings dated in it land in the period after it. */
   closedThrough: string | null;
+  /** Payments and deposits recorded less refunds, by the events themselves: the cash check. */
+  cashRecorded: number;
   readonly orders: Map<string, OrderFacts>;
   readonly poLineCosts: Map<string, number>;
   readonly allocationPoLines: Map<string, string>;
@@ -88,6 +90,7 @@ export function initialLedgerState(policies: readonly Policy[]): LedgerState {
   return {
     position: -1,
     closedThrough: null,
+    cashRecorded: 0,
     orders: new Map(),
     poLineCosts: new Map(),
     allocationPoLines: new Map(),
@@ -350,6 +353,7 @@ function recognise(
 
 function cashIn(state: LedgerState, context: PostingContext, data: CashInData): void {
   const amount = amountOf(data.amount);
+  state.cashRecorded += amount;
   for (const ledger of state.ledgers) {
     const book = bookOf(ledger, data.backorderId);
     const ids = [context.event.id];
@@ -368,6 +372,7 @@ function cashIn(state: LedgerState, context: PostingContext, data: CashInData): 
 
 function refund(state: LedgerState, context: PostingContext, data: RefundIssuedData): void {
   const amount = amountOf(data.amount);
+  state.cashRecorded -= amount;
   for (const ledger of state.ledgers) {
     const book = bookOf(ledger, data.backorderId);
     const ids = [context.event.id];

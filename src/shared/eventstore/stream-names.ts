@@ -13,4 +13,5 @@ export const streams = {
   apiKey: (keyId: string) => `api_key-${keyId}`,
   importProfiles: (vendorId: string) => `import_profiles-${vendorId}`,
   catalogImport: (importId: string) => `catalog_import-${importId}`,
+  book: (bookId: string) => `book-${bookId}`,
 } as const;
