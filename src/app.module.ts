@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { AccountingModule } from './accounting/accounting.module';
 import { AuthModule } from './auth/auth.module';
+import { BooksModule } from './books/books.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CustomersModule } from './customers/customers.module';
 import { BackordersModule } from './backorders/backorders.module';
@@ -58,6 +60,8 @@ import { ReadModelsModule } from './shared/readmodels/read-models.module';
     BackordersModule,
     ReceivingModule,
     NotificationsModule,
+    AccountingModule,
+    BooksModule,
     ImagesModule,
   ],
 })

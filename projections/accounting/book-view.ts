@@ -12,9 +12,23 @@ import { DEFAULT_POLICY, type Policy } from './recognition-policies';
 /** The book's own history, read from its stream: what it published and how. */
 export interface BookHistory {
   policy: Policy;
-  readonly changes: { from: Policy; to: Policy; effectiveFrom: string; justification: string; actor: string; at: string }[];
+  readonly changes: {
+    from: Policy;
+    to: Policy;
+    effectiveFrom: string;
+    justification: string;
+    actor: string;
+    at: string;
+  }[];
   readonly closes: { period: string; policy: Policy; at: string }[];
-  readonly adjustments: { adjustmentId: string; period: string; kind: string; reason: string; lines: readonly AdjustmentLine[]; at: string }[];
+  readonly adjustments: {
+    adjustmentId: string;
+    period: string;
+    kind: string;
+    reason: string;
+    lines: readonly AdjustmentLine[];
+    at: string;
+  }[];
 }
 
 export function emptyBookHistory(): BookHistory {
@@ -71,7 +85,11 @@ export interface Restatement {
     readonly new: PeriodFigures;
   }[];
   /** Over every period: what the new policy changes in revenue, cost and deposits held. */
-  readonly cumulativeEffect: { readonly revenue: number; readonly cost: number; readonly deposits: number };
+  readonly cumulativeEffect: {
+    readonly revenue: number;
+    readonly cost: number;
+    readonly deposits: number;
+  };
   /** The entry that carries the closed periods' difference into the open period. */
   readonly adjustment: readonly AdjustmentLine[];
 }
@@ -126,5 +144,12 @@ export function restate(
       else if (difference < 0) adjustment.push({ account: code, debit: 0, credit: -difference });
     }
   }
-  return { from: history.policy, to, closedThrough: closed, periods: rows, cumulativeEffect, adjustment };
+  return {
+    from: history.policy,
+    to,
+    closedThrough: closed,
+    periods: rows,
+    cumulativeEffect,
+    adjustment,
+  };
 }

@@ -42,7 +42,13 @@ export function profitAndLoss(totals: PeriodTotals) {
     const revenue = -net(SALES_REVENUE);
     const costOfGoodsSold = net(COST_OF_GOODS_SOLD);
     const priceVariance = net(PURCHASE_PRICE_VARIANCE);
-    return { period, revenue, costOfGoodsSold, priceVariance, grossMargin: revenue - costOfGoodsSold - priceVariance };
+    return {
+      period,
+      revenue,
+      costOfGoodsSold,
+      priceVariance,
+      grossMargin: revenue - costOfGoodsSold - priceVariance,
+    };
   });
 }
 
@@ -74,7 +80,10 @@ export function comparePolicies(
     policies: Object.fromEntries(
       policies.map((policy) => {
         const f = figures.get(policy)!.find((row) => row.period === period);
-        return [policy, { revenue: f?.revenue ?? 0, cost: f?.cost ?? 0, liability: f?.deposits ?? 0 }];
+        return [
+          policy,
+          { revenue: f?.revenue ?? 0, cost: f?.cost ?? 0, liability: f?.deposits ?? 0 },
+        ];
       }),
     ),
   }));

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { type BookHistory, emptyBookHistory } from '../../projections/accounting/book-view';
 import type { JournalEntry } from '../../projections/accounting/journal-entry';
 import { LEDGER_EVENT_TYPES } from '../../projections/accounting/ledger-events';
@@ -12,7 +18,11 @@ import { LedgerTotals } from '../../projections/accounting/period-totals';
 import { POLICIES } from '../../projections/accounting/recognition-policies';
 import type { BookEvent } from '../books/book.events';
 import { BOOK_EVENT_TYPES } from '../books/book.events';
-import { type BatchResult, CheckpointedRunner, describeFailure } from '../shared/consumers/checkpointed-runner';
+import {
+  type BatchResult,
+  CheckpointedRunner,
+  describeFailure,
+} from '../shared/consumers/checkpointed-runner';
 import type { Position, RecordedEvent } from '../shared/eventstore/event-envelope';
 import { EVENT_STORE, type EventStore } from '../shared/eventstore/event-store.port';
 import { toLedgerEvent } from './ledger-replay';
@@ -35,7 +45,10 @@ export interface BookSnapshot {
  * rebuilding beats keeping a second copy of the book that could drift.
  */
 @Injectable()
-export class AccountingLedger extends CheckpointedRunner implements OnModuleInit, OnApplicationShutdown {
+export class AccountingLedger
+  extends CheckpointedRunner
+  implements OnModuleInit, OnApplicationShutdown
+{
   private ledger: LedgerState = initialLedgerState(POLICIES);
   private totals = new LedgerTotals(POLICIES);
   private entries: JournalEntry[] = [];
@@ -79,7 +92,11 @@ export class AccountingLedger extends CheckpointedRunner implements OnModuleInit
   private apply(event: RecordedEvent): void {
     if ((BOOK_EVENT_TYPES as readonly string[]).includes(event.type)) {
       const bookEvent = { type: event.type, data: event.data } as BookEvent;
-      this.bookEvents.push({ event: bookEvent, actor: event.metadata.actor, recordedAt: event.recordedAt });
+      this.bookEvents.push({
+        event: bookEvent,
+        actor: event.metadata.actor,
+        recordedAt: event.recordedAt,
+      });
       applyBookEvent(this.history, bookEvent, event.metadata.actor, event.recordedAt);
     }
     foldLedgerEvent(this.ledger, toLedgerEvent(event), (entry) => {
@@ -90,7 +107,8 @@ export class AccountingLedger extends CheckpointedRunner implements OnModuleInit
 
   /** The book now, or as it was when `asOf` had been recorded. */
   snapshot(asOf: string | null = null): BookSnapshot {
-    if (asOf === null) return { asOf, totals: this.totals, entries: this.entries, history: this.history };
+    if (asOf === null)
+      return { asOf, totals: this.totals, entries: this.entries, history: this.history };
     const entries = this.entries.filter((entry) => entry.recordedAt <= asOf);
     const totals = new LedgerTotals(POLICIES);
     entries.forEach(totals.add);

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import { DeciderCommandHandler } from '../shared/commands/decider-command-handler';
 import { streams } from '../shared/eventstore/stream-names';
-import { type BookCommand, ChangeBookPolicy, CloseBookPeriod, PostBookAdjustment } from './book.commands';
+import {
+  type BookCommand,
+  ChangeBookPolicy,
+  CloseBookPeriod,
+  PostBookAdjustment,
+} from './book.commands';
 import { bookDecider, type BookState } from './book.decider';
 import type { BookEvent } from './book.events';
 
