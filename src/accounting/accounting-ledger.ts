@@ -2,7 +2,7 @@ import {
   Inject,
   Injectable,
   Logger,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
 import { type BookHistory, emptyBookHistory } from '../../projections/accounting/book-view';
@@ -47,7 +47,7 @@ export interface BookSnapshot {
 @Injectable()
 export class AccountingLedger
   extends CheckpointedRunner
-  implements OnModuleInit, OnApplicationShutdown
+  implements OnModuleInit, BeforeApplicationShutdown
 {
   private ledger: LedgerState = initialLedgerState(POLICIES);
   private totals = new LedgerTotals(POLICIES);
@@ -63,7 +63,7 @@ export class AccountingLedger
     await this.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.stop();
   }
 
