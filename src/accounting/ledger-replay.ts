@@ -1,6 +1,10 @@
 import type { JournalEntry } from '../../projections/accounting/journal-entry';
 import { type LedgerEvent, LEDGER_EVENT_TYPES } from '../../projections/accounting/ledger-events';
-import { foldLedgerEvent, initialLedgerState } from '../../projections/accounting/ledger-fold';
+import {
+  foldLedgerEvent,
+  initialLedgerState,
+  type LedgerState,
+} from '../../projections/accounting/ledger-fold';
 import { LedgerTotals } from '../../projections/accounting/period-totals';
 import type { Policy } from '../../projections/accounting/recognition-policies';
 import type { RecordedEvent } from '../shared/eventstore/event-envelope';
@@ -31,6 +35,8 @@ export interface ReplayResult {
   readonly events: number;
   readonly lastPosition: number;
   readonly totals: LedgerTotals;
+  /** The fold's end state: what the invariants are checked against. */
+  readonly state: LedgerState;
   readonly ms: number;
 }
 
@@ -109,6 +115,7 @@ export async function replayLedger(
     events,
     lastPosition: state.position,
     totals,
+    state,
     ms: performance.now() - started,
   };
 }

@@ -1,3 +1,4 @@
+import { AccountingLedger } from '../accounting/accounting-ledger';
 import { Public } from '../auth/access.decorators';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
@@ -26,6 +27,8 @@ export interface HealthReport {
   readonly readStore: StoreHealth;
   readonly projections: readonly ProjectionStatus[];
   readonly reactors: readonly ReactorStatus[];
+  /** The ledger's continuous checks, as the live book stands (never a reason for 503). */
+  readonly ledger: { readonly holds: boolean; readonly failing: readonly string[] };
 }
 
 @ApiTags('health')
@@ -38,6 +41,7 @@ export class HealthController {
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(PROJECTION_READ_SIDE) private readonly projections: ProjectionReadSide,
     private readonly reactors: ReactorEngine,
+    private readonly accounting: AccountingLedger,
   ) {}
 
   @Get()
@@ -59,6 +63,7 @@ export class HealthController {
       readStore,
       projections,
       reactors,
+      ledger: ledgerSummary(this.accounting),
     };
   }
 }
@@ -70,4 +75,12 @@ async function probe<T extends object | void>(adapter: string, check: () => Prom
   } catch (error) {
     return { status: 'down' as const, adapter, error: (error as Error).message };
   }
+}
+
+function ledgerSummary(accounting: AccountingLedger): HealthReport['ledger'] {
+  const failing = accounting
+    .invariants()
+    .filter((check) => !check.holds)
+    .map((check) => check.rule);
+  return { holds: failing.length === 0, failing };
 }

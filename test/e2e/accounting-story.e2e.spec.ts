@@ -1,5 +1,6 @@
 import type { LedgerEvent } from '../../projections/accounting/ledger-events';
 import type { NewEvent } from '../../src/shared/eventstore/event-envelope';
+import { auditReplay } from '../../scripts/audit-replay';
 import { depositToPickupStory } from '../support/ledger-story';
 import { eventCount, startTestApp, type TestApp } from '../support/test-app';
 
@@ -155,6 +156,20 @@ describe('accounting over HTTP: compare, close, switch policy, restate, audit', 
     expect(job.summary.policies['at-set-aside'].trialBalance.lines).toEqual(published.lines);
     const invariants = (await auditor.get('/accounting/invariants').expect(200)).body;
     expect(invariants.holds).toBe(true);
+    expect((await t.anonymous.get('/health').expect(200)).body.ledger).toEqual({
+      holds: true,
+      failing: [],
+    });
+  });
+
+  it('audit:replay rebuilds every trial balance from the raw events and matches the published ones', async () => {
+    const auditor = await t.as('audrey', ['auditor']);
+    const outcome = await auditReplay(
+      { DATA_DIR: t.dataDir },
+      async (path) => (await auditor.get(path).expect(200)).body,
+    );
+    expect(outcome.stdout).toContain('reproduced line by line');
+    expect(outcome.code).toBe(0);
   });
 
   it('exports the journal as CSV and reads the book as it was before the switch', async () => {
