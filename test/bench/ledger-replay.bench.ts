@@ -14,11 +14,16 @@ export interface LedgerReplayMeasurement {
 export async function measureLedgerReplay(
   file: string,
   policies: readonly Policy[],
+  readerThread: boolean,
 ): Promise<LedgerReplayMeasurement> {
   let peak = process.memoryUsage().rss;
   const result = await replayLedger(
     { kind: 'sqlite-file', file },
-    { policies, onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)) },
+    {
+      policies,
+      readerThread,
+      onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)),
+    },
   );
   peak = Math.max(peak, process.memoryUsage().rss);
   if (result.totals.unbalanced > 0)
@@ -34,14 +39,23 @@ export async function measureLedgerReplay(
 /** Replays the log into one policy's ledger, then all three in one pass, each in its own process. */
 export function benchLedgerReplay(file: string, childScript: string): BenchRow[] {
   const rows: BenchRow[] = [];
-  const cases: [string, readonly Policy[], number][] = [
-    ['ledger replay, one policy (at-set-aside)', ['at-set-aside'], 150_000],
-    ['ledger replay, all three policies in one pass', POLICIES, 100_000],
+  const cases: [string, readonly Policy[], number, boolean][] = [
+    ['ledger replay, one policy (at-set-aside)', ['at-set-aside'], 150_000, false],
+    ['ledger replay, one policy, log read on a second thread', ['at-set-aside'], 150_000, true],
+    ['ledger replay, all three policies in one pass', POLICIES, 100_000, false],
+    ['ledger replay, all three in one pass, log read on a second thread', POLICIES, 100_000, true],
   ];
-  for (const [name, policies, target] of cases) {
+  for (const [name, policies, target, thread] of cases) {
     const output = execFileSync(
       process.execPath,
-      [...process.execArgv, childScript, '--ledger-replay-child', file, policies.join(',')],
+      [
+        ...process.execArgv,
+        childScript,
+        '--ledger-replay-child',
+        file,
+        policies.join(','),
+        thread ? 'thread' : 'main',
+      ],
       { encoding: 'utf8', maxBuffer: 1024 * 1024 },
     );
     const m = JSON.parse(output) as LedgerReplayMeasurement;

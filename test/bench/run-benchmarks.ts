@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   }
   if (process.argv[2] === '--ledger-replay-child') {
     const policies = parsePolicies(process.argv[4]) ?? [];
-    process.stdout.write(JSON.stringify(await measureLedgerReplay(process.argv[3], policies)));
+    const thread = process.argv[5] === 'thread';
+    process.stdout.write(
+      JSON.stringify(await measureLedgerReplay(process.argv[3], policies, thread)),
+    );
     return;
   }
   const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
