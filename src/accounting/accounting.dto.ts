@@ -3,24 +3,8 @@ import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { PERIOD_PATTERN } from '../../projections/accounting/periods';
 import { POLICIES, type Policy } from '../../projections/accounting/recognition-policies';
 
-export class ReportQueryDto {
-  @ApiPropertyOptional({
-    enum: POLICIES,
-    description:
-      "One policy's ledger; default: the book as published (active policy, closed periods kept)",
-  })
-  @IsOptional()
-  @IsIn(POLICIES)
-  policy?: Policy;
-
-  @ApiPropertyOptional({
-    example: '2026-03-31T23:59:59.999Z',
-    description: 'As recorded at this instant',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  asOf?: string;
-
+/** A range of periods and the answer's format: what every report takes. */
+export class PeriodRangeDto {
   @ApiPropertyOptional({ example: '2026-01' })
   @IsOptional()
   @Matches(PERIOD_PATTERN, { message: 'from must be YYYY-MM' })
@@ -37,28 +21,32 @@ export class ReportQueryDto {
   format?: 'json' | 'csv';
 }
 
-export class CompareQueryDto {
+export class ReportQueryDto extends PeriodRangeDto {
+  @ApiPropertyOptional({
+    enum: POLICIES,
+    description:
+      "One policy's ledger; default: the book as published (active policy, closed periods kept)",
+  })
+  @IsOptional()
+  @IsIn(POLICIES)
+  policy?: Policy;
+
+  @ApiPropertyOptional({
+    example: '2026-03-31T23:59:59.999Z',
+    description: 'As recorded at this instant',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
+}
+
+export class CompareQueryDto extends PeriodRangeDto {
   @ApiPropertyOptional({ example: 'at-pickup,at-set-aside,at-order' })
   @IsOptional()
   @Matches(/^(at-pickup|at-set-aside|at-order)(,(at-pickup|at-set-aside|at-order))*$/, {
     message: 'policies must be a comma-separated list of at-pickup, at-set-aside, at-order',
   })
   policies?: string;
-
-  @ApiPropertyOptional({ example: '2026-01' })
-  @IsOptional()
-  @Matches(PERIOD_PATTERN, { message: 'from must be YYYY-MM' })
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2026-03' })
-  @IsOptional()
-  @Matches(PERIOD_PATTERN, { message: 'to must be YYYY-MM' })
-  to?: string;
-
-  @ApiPropertyOptional({ enum: ['json', 'csv'] })
-  @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
 }
 
 export class StartReplayDto {

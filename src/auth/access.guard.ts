@@ -7,7 +7,12 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ALLOWED_ROLES, ANY_SIGNED_IN, PUBLIC_ROUTE, VERIFICATION_ROUTE } from './access.decorators';
+import {
+  ALLOWED_ROLES,
+  ANY_SIGNED_IN,
+  PUBLIC_ROUTE,
+  VERIFICATION_ROUTE,
+} from './access.decorators';
 import { Authenticator } from './authenticator';
 import { setPrincipal } from './principal';
 import type { WritingRole } from './roles';

@@ -5,8 +5,7 @@ import {
 } from '../../../src/books/book.commands';
 import { bookDecider } from '../../../src/books/book.decider';
 import type { BookEvent } from '../../../src/books/book.events';
-import { BusinessRuleViolation } from '../../../src/shared/domain/domain-errors';
-import { given } from '../../support/decider';
+import { given, refusal as rule } from '../../support/decider';
 
 const context = { actor: 'accountant', correlationId: 'c', causationId: 'c' };
 const closedJanuary: BookEvent = {
@@ -17,16 +16,6 @@ const effect = [
   { account: '2200' as const, debit: 500, credit: 0 },
   { account: '4000' as const, debit: 0, credit: 500 },
 ];
-
-function rule(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BusinessRuleViolation) return error.rule;
-    throw error;
-  }
-  throw new Error('no rule was broken');
-}
 
 describe('book decider', () => {
   it('changes the policy with a justification and posts the cumulative effect in the open period', () => {
