@@ -3,6 +3,10 @@ import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { PERIOD_PATTERN } from '../../projections/accounting/periods';
 import { POLICIES, type Policy } from '../../projections/accounting/recognition-policies';
 
+/** An instant in UTC to the second or millisecond: what `recordedAt` is compared with. */
+const INSTANT =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,3})?Z$/;
+
 /** A range of periods and the answer's format: what every report takes. */
 export class PeriodRangeDto {
   @ApiPropertyOptional({ example: '2026-01' })
@@ -59,8 +63,8 @@ export class StartReplayDto {
   @IsIn(POLICIES)
   policy?: Policy;
 
-  @ApiPropertyOptional({ example: '2026-03-31T23:59:59.999Z' })
+  @ApiPropertyOptional({ example: '2026-03-31T23:59:59.999Z', description: 'an instant, in UTC' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @Matches(INSTANT, { message: 'asOf must be an instant in UTC, like 2026-03-31T23:59:59.999Z' })
   asOf?: string;
 }

@@ -21,6 +21,7 @@ import type { CommandOutcome } from '../shared/commands/decider-executor';
 import { entityId } from '../shared/commands/entity-id';
 import { EVENT_STORE, type EventStore } from '../shared/eventstore/event-store.port';
 import { setLogPosition } from '../shared/http/log-position';
+import { PatternPipe } from '../shared/http/pattern.pipe';
 import { RequestContext } from '../shared/http/request-context.decorator';
 import { Clock } from '../shared/time/clock';
 import { Inject } from '@nestjs/common';
@@ -29,6 +30,12 @@ import { ChangeBookPolicyDto, CloseBookPeriodDto, PostBookAdjustmentDto } from '
 import { type BookEvent, MAIN_BOOK } from './book.events';
 
 const CATCH_UP_MS = 10_000;
+/** `main`, or a UUID for any book added later. */
+const BOOK_ID = new PatternPipe(
+  'bookId',
+  /^(main|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+  'a book id is main or a UUID',
+);
 
 @ApiTags('books')
 @ApiBearerAuth()
@@ -43,7 +50,7 @@ export class BookController {
   ) {}
 
   @Get(':bookId')
-  async show(@Param('bookId') bookId: string) {
+  async show(@Param('bookId', BOOK_ID) bookId: string) {
     assertBook(bookId);
     await this.caughtUp();
     const { history } = this.ledger.snapshot();
@@ -62,7 +69,7 @@ export class BookController {
   @Post(':bookId/policy')
   @HttpCode(200)
   async changePolicy(
-    @Param('bookId') bookId: string,
+    @Param('bookId', BOOK_ID) bookId: string,
     @Body() body: ChangeBookPolicyDto,
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -88,7 +95,7 @@ export class BookController {
   @Post(':bookId/periods')
   @HttpCode(200)
   async closePeriod(
-    @Param('bookId') bookId: string,
+    @Param('bookId', BOOK_ID) bookId: string,
     @Body() body: CloseBookPeriodDto,
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -105,7 +112,7 @@ export class BookController {
   @Post(':bookId/adjustments')
   @HttpCode(201)
   async postAdjustment(
-    @Param('bookId') bookId: string,
+    @Param('bookId', BOOK_ID) bookId: string,
     @Body() body: PostBookAdjustmentDto,
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -2,8 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
+  IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -69,8 +71,10 @@ export class PostBookAdjustmentDto {
   reason!: string;
 
   @ApiProperty({ type: [AdjustmentLineDto] })
+  @IsArray()
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
-  @ArrayMinSize(2)
+  @ArrayMinSize(1)
   @Type(() => AdjustmentLineDto)
   lines!: AdjustmentLineDto[];
 }
