@@ -4,8 +4,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { AdminBootstrap } from './auth/admin-bootstrap';
 import { loadConfig } from './shared/config/app-config';
 import { configureHttpApp, createHttpAdapter } from './shared/http/http-app';
+import { QuietFrameworkLogger } from './shared/logging/quiet-framework-logger';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -16,7 +18,7 @@ async function bootstrap(): Promise<void> {
       bufferLogs: true,
     },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietFrameworkLogger(app.get(Logger)));
   await configureHttpApp(app, config);
   const openApi = new DocumentBuilder()
     .setTitle('backorder-ledger')
@@ -32,6 +34,9 @@ async function bootstrap(): Promise<void> {
     `backorder-ledger listening on http://${shown}:${config.port} ` +
       `(event store: ${config.eventStore.kind}, read store: ${config.readStore.kind}, data: ${config.dataDir})\n`,
   );
+  // Said again here: the lines logged while starting may have pushed the first notice away.
+  const notice = app.get(AdminBootstrap).firstStartNotice();
+  if (notice) process.stdout.write(notice);
 }
 
 void bootstrap();

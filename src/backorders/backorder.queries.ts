@@ -14,6 +14,8 @@ import { ReadModels } from '../shared/projections/read-models';
 import type { Page } from '../shared/readmodels/read-model-store.port';
 import { BackorderAsOf } from './backorder-as-of';
 import type { LineStatus } from './backorder-line';
+import { lookupText } from './lookup-text';
+import { withoutStorageFields } from '../shared/readmodels/storage-fields';
 
 const ORDER_STATUSES: readonly string[] = ['open', 'closed'] satisfies OrderStatus[];
 
@@ -79,32 +81,25 @@ export interface OrderWhereabouts {
 }
 
 @QueryHandler(GetBackorder)
-export class GetBackorderHandler implements IQueryHandler<GetBackorder, BackorderDetails | null> {
+export class GetBackorderHandler implements IQueryHandler<GetBackorder, BackorderAnswer | null> {
   constructor(
     private readonly readModels: ReadModels,
     private readonly asOf: BackorderAsOf,
   ) {}
 
-  async execute({
-    backorderId,
-    asOf,
-    minPosition,
-  }: GetBackorder): Promise<BackorderDetails | null> {
+  async execute({ backorderId, asOf, minPosition }: GetBackorder): Promise<BackorderAnswer | null> {
     // The past is read from the log itself, which is never behind.
-    if (asOf) return this.asOf.at(backorderId, asOf);
+    if (asOf) return answerOf(await this.asOf.at(backorderId, asOf));
     await this.readModels.readYourWrites(backorderDetailsProjection, minPosition);
-    return backorders(this.readModels).findById(backorderId);
+    return answerOf(await backorders(this.readModels).findById(backorderId));
   }
 }
 
 @QueryHandler(ListBackorders)
-export class ListBackordersHandler implements IQueryHandler<
-  ListBackorders,
-  Page<BackorderDetails>
-> {
+export class ListBackordersHandler implements IQueryHandler<ListBackorders, Page<BackorderAnswer>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ filter, page, minPosition }: ListBackorders): Promise<Page<BackorderDetails>> {
+  async execute({ filter, page, minPosition }: ListBackorders): Promise<Page<BackorderAnswer>> {
     await this.readModels.readYourWrites(backorderDetailsProjection, minPosition);
     const { status, customerId, vendorId } = filter;
     const byOrder = status !== undefined && ORDER_STATUSES.includes(status);
@@ -114,7 +109,12 @@ export class ListBackordersHandler implements IQueryHandler<
       customerId,
       vendorIds: vendorId,
     };
-    return backorders(this.readModels).find({ where, sort: [['placedAt', 'desc']], ...page });
+    const found = await backorders(this.readModels).find({
+      where,
+      sort: [['placedAt', 'desc']],
+      ...page,
+    });
+    return { items: found.items.map((order) => answerOf(order)!), nextCursor: found.nextCursor };
   }
 }
 
@@ -143,8 +143,12 @@ export class LookupHandler implements IQueryHandler<Lookup, OrderWhereabouts[]> 
   async execute({ q, limit, minPosition }: Lookup): Promise<OrderWhereabouts[]> {
     await this.readModels.readYourWrites(backorderDetailsProjection, minPosition);
     // Numbers and phones are indexed in the forms people type them, so one search finds either.
-    const hits = await backorders(this.readModels).search(q, { limit });
-    return hits.items.map(({ document: order }) => ({
+    const hits = await backorders(this.readModels).search(lookupText(q), { limit });
+    // Best match first; among equally good ones, the newest order (what a caller asks about).
+    const ranked = [...hits.items].sort(
+      (a, b) => b.score - a.score || b.document.placedAt.localeCompare(a.document.placedAt),
+    );
+    return ranked.map(({ document: order }) => ({
       backorderId: order.id,
       number: order.number,
       customerName: order.customer.name,
@@ -172,6 +176,13 @@ export const backorderQueryHandlers = [
   GetBackorderTimelineHandler,
   LookupHandler,
 ];
+
+/** The order as answered: without the keys the details view keeps for searching and filtering. */
+function answerOf(order: BackorderDetails | null): BackorderAnswer | null {
+  return order && withoutStorageFields(order, ['searchKeys', 'waitingProductIds']);
+}
+
+type BackorderAnswer = Omit<BackorderDetails, 'searchKeys' | 'waitingProductIds'>;
 
 function backorders(readModels: ReadModels) {
   return readModels.collection<BackorderDetails>(backorderDetailsProjection, 'backorders');

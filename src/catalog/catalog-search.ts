@@ -8,7 +8,7 @@ import type { Position } from '../shared/eventstore/event-envelope';
 import { ReadModels } from '../shared/projections/read-models';
 import type { FieldRange, Where } from '../shared/readmodels/read-model-store.port';
 import type { RugShape } from './imports/sheet-product';
-import { type ProductView, vendorNames } from './product.queries';
+import { productView, type ProductView, vendorNames } from './product.queries';
 
 export interface CatalogSearchFilter {
   readonly q?: string;
@@ -85,8 +85,7 @@ export class SearchCatalogHandler implements IQueryHandler<SearchCatalog, Catalo
     ]);
     return {
       items: found.items.map(({ document, score }) => ({
-        ...document,
-        vendorName: names.get(document.vendorId) ?? null,
+        ...productView(document, names.get(document.vendorId) ?? null),
         score,
       })),
       nextCursor: found.nextCursor,

@@ -8,9 +8,20 @@ import {
 import type { Position } from '../shared/eventstore/event-envelope';
 import { ReadModels } from '../shared/projections/read-models';
 import type { Page } from '../shared/readmodels/read-model-store.port';
+import { withoutStorageFields } from '../shared/readmodels/storage-fields';
 
 /** A product as the API shows it: the listing with its vendor's name. */
-export type ProductView = ProductListing & { readonly vendorName: string | null };
+/** A product as answered: with its vendor's name, without the folded keys kept for filtering. */
+export type ProductView = Omit<ProductListing, StorageField> & {
+  readonly vendorName: string | null;
+};
+type StorageField = 'collectionKey' | 'colorKey';
+const STORAGE_FIELDS: readonly StorageField[] = ['collectionKey', 'colorKey'];
+
+/** The answer for one stored product, given its vendor's name. */
+export function productView(product: ProductListing, vendorName: string | null): ProductView {
+  return { ...withoutStorageFields(product, STORAGE_FIELDS), vendorName };
+}
 
 export class GetProduct {
   constructor(
@@ -41,7 +52,7 @@ abstract class CatalogReader {
       this.readModels,
       products.map((p) => p.vendorId),
     );
-    return products.map((p) => ({ ...p, vendorName: names.get(p.vendorId) ?? null }));
+    return products.map((p) => productView(p, names.get(p.vendorId) ?? null));
   }
 }
 

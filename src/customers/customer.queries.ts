@@ -8,6 +8,7 @@ import {
 import type { Position } from '../shared/eventstore/event-envelope';
 import { ReadModels } from '../shared/projections/read-models';
 import type { Page } from '../shared/readmodels/read-model-store.port';
+import { withoutStorageFields } from '../shared/readmodels/storage-fields';
 
 /** Only digits and the marks people write phone numbers with. */
 const PHONE_LIKE = /^[\d\s+().\-/]+$/;
@@ -28,22 +29,23 @@ export class ListCustomers {
 }
 
 @QueryHandler(GetCustomer)
-export class GetCustomerHandler implements IQueryHandler<GetCustomer, CustomerListing | null> {
+export class GetCustomerHandler implements IQueryHandler<GetCustomer, CustomerAnswer | null> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ customerId, minPosition }: GetCustomer): Promise<CustomerListing | null> {
+  async execute({ customerId, minPosition }: GetCustomer): Promise<CustomerAnswer | null> {
     await this.readModels.readYourWrites(customerDirectoryProjection, minPosition);
-    return this.readModels
+    const customer = await this.readModels
       .collection<CustomerListing>(customerDirectoryProjection, 'customers')
       .findById(customerId);
+    return customer && answerOf(customer);
   }
 }
 
 @QueryHandler(ListCustomers)
-export class ListCustomersHandler implements IQueryHandler<ListCustomers, Page<CustomerListing>> {
+export class ListCustomersHandler implements IQueryHandler<ListCustomers, Page<CustomerAnswer>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ q, page, minPosition }: ListCustomers): Promise<Page<CustomerListing>> {
+  async execute({ q, page, minPosition }: ListCustomers): Promise<Page<CustomerAnswer>> {
     await this.readModels.readYourWrites(customerDirectoryProjection, minPosition);
     const customers = this.readModels.collection<CustomerListing>(
       customerDirectoryProjection,
@@ -51,11 +53,22 @@ export class ListCustomersHandler implements IQueryHandler<ListCustomers, Page<C
     );
     if (q) {
       const hits = await customers.search(searchText(q), page);
-      return { items: hits.items.map((hit) => hit.document), nextCursor: hits.nextCursor };
+      return {
+        items: hits.items.map((hit) => answerOf(hit.document)),
+        nextCursor: hits.nextCursor,
+      };
     }
-    return customers.find({ sort: [['sortName', 'asc']], ...page });
+    const found = await customers.find({ sort: [['sortName', 'asc']], ...page });
+    return { items: found.items.map(answerOf), nextCursor: found.nextCursor };
   }
 }
+
+/** The customer as answered: without the directory's sort and phone-search keys. */
+function answerOf(customer: CustomerListing): CustomerAnswer {
+  return withoutStorageFields(customer, ['sortName', 'phoneKeys']);
+}
+
+type CustomerAnswer = Omit<CustomerListing, 'sortName' | 'phoneKeys'>;
 
 /**
  * A phone number however it is typed ("(201) 555-0143", "555 0143") is looked up as one run of

@@ -7,6 +7,7 @@ import type { Position } from '../shared/eventstore/event-envelope';
 import { ReadModels } from '../shared/projections/read-models';
 import type { Page } from '../shared/readmodels/read-model-store.port';
 import type { ConsolidationPolicy } from './vendor.events';
+import { withoutStorageFields } from '../shared/readmodels/storage-fields';
 
 export class GetVendor {
   constructor(
@@ -24,29 +25,41 @@ export class ListVendors {
 }
 
 @QueryHandler(GetVendor)
-export class GetVendorHandler implements IQueryHandler<GetVendor, VendorListing | null> {
+export class GetVendorHandler implements IQueryHandler<GetVendor, VendorAnswer | null> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ vendorId, minPosition }: GetVendor): Promise<VendorListing | null> {
+  async execute({ vendorId, minPosition }: GetVendor): Promise<VendorAnswer | null> {
     await this.readModels.readYourWrites(vendorDirectoryProjection, minPosition);
-    return this.readModels
+    const vendor = await this.readModels
       .collection<VendorListing>(vendorDirectoryProjection, 'vendors')
       .findById(vendorId);
+    return vendor && answerOf(vendor);
   }
 }
 
 @QueryHandler(ListVendors)
-export class ListVendorsHandler implements IQueryHandler<ListVendors, Page<VendorListing>> {
+export class ListVendorsHandler implements IQueryHandler<ListVendors, Page<VendorAnswer>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ filter, page, minPosition }: ListVendors): Promise<Page<VendorListing>> {
+  async execute({ filter, page, minPosition }: ListVendors): Promise<Page<VendorAnswer>> {
     await this.readModels.readYourWrites(vendorDirectoryProjection, minPosition);
     const vendors = this.readModels.collection<VendorListing>(vendorDirectoryProjection, 'vendors');
     const where = { consolidation: filter.consolidation };
     if (filter.q) {
       const hits = await vendors.search(filter.q, { where, ...page });
-      return { items: hits.items.map((hit) => hit.document), nextCursor: hits.nextCursor };
+      return {
+        items: hits.items.map((hit) => answerOf(hit.document)),
+        nextCursor: hits.nextCursor,
+      };
     }
-    return vendors.find({ where, sort: [['sortName', 'asc']], ...page });
+    const found = await vendors.find({ where, sort: [['sortName', 'asc']], ...page });
+    return { items: found.items.map(answerOf), nextCursor: found.nextCursor };
   }
 }
+
+/** The vendor as answered: without the directory's sort key. */
+function answerOf(vendor: VendorListing): VendorAnswer {
+  return withoutStorageFields(vendor, ['sortName']);
+}
+
+type VendorAnswer = Omit<VendorListing, 'sortName'>;

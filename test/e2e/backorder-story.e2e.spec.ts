@@ -3,6 +3,16 @@ import { join } from 'node:path';
 import { ConsumersSettled } from '../../src/shared/consumers/consumers-settled';
 import { startTestApp, type TestApp } from '../support/test-app';
 
+/** Kept by the read models for search, sort and filters; never part of an answer. */
+const STORAGE_FIELDS = [
+  'searchKeys',
+  'waitingProductIds',
+  'phoneKeys',
+  'sortName',
+  'collectionKey',
+  'colorKey',
+];
+
 /**
  * A day in the shop, end to end over HTTP: backorders consolidate on one vendor PO, stock on hand
  * is linked instead of ordered, the vendor confirms and revises dates, goods arrive short with a
@@ -302,5 +312,45 @@ describe('the backorder story', () => {
     }
     const byPhone = await get(`/lookup?q=${encodeURIComponent('201-555-0100')}`);
     expect(JSON.stringify(byPhone)).toContain((await order('bo4')).number);
+  });
+
+  it('answers without the fields the read models keep for searching and sorting', async () => {
+    const bo4 = await order('bo4');
+    const answers = [
+      bo4,
+      await get('/backorders'),
+      await get(`/lookup?q=${encodeURIComponent('Cy Young')}`),
+      await get(`/customers/${bo4.customer.customerId}`),
+      await get('/customers'),
+      await get(`/customers?q=${encodeURIComponent('201-555-0100')}`),
+      await get(`/vendors/${ids.vendor}`),
+      await get('/vendors'),
+      await get(`/products/${ids.heriz}`),
+      await get('/products'),
+      await get('/catalog/search?q=persian'),
+    ];
+    for (const answer of answers) {
+      const keys = JSON.stringify(answer).match(/"(\w+)":/g) ?? [];
+      expect(keys).toEqual(expect.not.arrayContaining(STORAGE_FIELDS.map((f) => `"${f}":`)));
+    }
+  });
+
+  it('lists the same orders in the same order however the phone number is typed', async () => {
+    const spellings = [
+      '201-555-0100',
+      '(201) 555-0100',
+      '2015550100',
+      '+1 201 555 0100',
+      '555-0100',
+    ];
+    const answers = [];
+    for (const q of spellings) {
+      const found: { number: string; placedAt: string }[] = await get(
+        `/lookup?q=${encodeURIComponent(q)}`,
+      );
+      answers.push(found.map((o) => o.number));
+    }
+    expect(answers[0]).toContain((await order('bo4')).number);
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
   });
 });
