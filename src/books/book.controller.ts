@@ -3,6 +3,7 @@ import {
   Controller,
   Get,
   HttpCode,
+  Inject,
   NotFoundException,
   Param,
   Post,
@@ -24,7 +25,6 @@ import { setLogPosition } from '../shared/http/log-position';
 import { PatternPipe } from '../shared/http/pattern.pipe';
 import { RequestContext } from '../shared/http/request-context.decorator';
 import { Clock } from '../shared/time/clock';
-import { Inject } from '@nestjs/common';
 import { ChangeBookPolicy, CloseBookPeriod, PostBookAdjustment } from './book.commands';
 import { ChangeBookPolicyDto, CloseBookPeriodDto, PostBookAdjustmentDto } from './book.dto';
 import { type BookEvent, MAIN_BOOK } from './book.events';
