@@ -6,12 +6,12 @@ import { catalogProjections } from './catalog';
 import { customerProjections } from './customers';
 import { inventoryProjections } from './inventory';
 import { purchasingProjections } from './purchasing';
-import { vendorDirectoryProjection } from './purchasing/vendor-directory.projection';
+import { vendorProjections } from './vendors';
 
 /** Every read model the server keeps; the engine runs each on its own subscription. */
 export const allProjections: readonly ProjectionDefinition[] = [
   streamActivityProjection,
-  vendorDirectoryProjection,
+  ...vendorProjections,
   ...catalogProjections,
   ...customerProjections,
   ...inventoryProjections,

@@ -4,6 +4,7 @@ import { POLICIES } from '../projections/accounting/recognition-policies';
 import { trialBalance, type TrialBalanceLine } from '../projections/accounting/reports';
 import { replayLedger } from '../src/accounting/ledger-replay';
 import { replaySource } from '../src/accounting/replay-jobs';
+import { eventVersions } from '../src/all-event-versions';
 import { loadConfig } from '../src/shared/config/app-config';
 import { openEventStore } from '../src/shared/eventstore/event-store.module';
 
@@ -46,7 +47,7 @@ export async function auditReplay(
       stdout: '',
       stderr: `no event log at ${config.eventStore.file} (set DATA_DIR)\n`,
     };
-  const store = openEventStore(config.eventStore);
+  const store = openEventStore(config.eventStore, eventVersions);
   try {
     // The published reports first: the replay then covers at least what they had seen.
     const reports = new Map<string, TrialBalanceLine[]>();

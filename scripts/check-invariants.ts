@@ -1,3 +1,4 @@
+import { eventVersions } from '../src/all-event-versions';
 import { existsSync } from 'node:fs';
 import {
   auditEventLog,
@@ -42,7 +43,7 @@ export async function checkInvariants(
     // Opening a missing SQLite file would create an empty log and pass it.
     if (config.eventStore.kind === 'sqlite' && !existsSync(config.eventStore.file))
       return { code: 2, stdout: '', stderr: `no event log at ${where} (set DATA_DIR)\n` };
-    const store = openEventStore(config.eventStore);
+    const store = openEventStore(config.eventStore, eventVersions);
     let report: AuditReport;
     let ledger: LedgerInvariant[];
     try {

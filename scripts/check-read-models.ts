@@ -1,3 +1,4 @@
+import { eventVersions } from '../src/all-event-versions';
 import { existsSync } from 'node:fs';
 import { allProjections } from '../projections/all-projections';
 import { rebuildReadModels } from '../src/audit/rebuild-read-models';
@@ -45,7 +46,7 @@ export async function checkReadModels(
       if (store.kind === 'sqlite' && !existsSync(store.file))
         return { code: 2, stdout: '', stderr: `no store at ${store.file} (set DATA_DIR)\n` };
     }
-    events = openEventStore(config.eventStore);
+    events = openEventStore(config.eventStore, eventVersions);
     readModels = await openReadModelStore(config.readStore);
     const head = (await events.head())?.position ?? null;
     const builds = await servingBuilds(readModels, allProjections);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parsePolicies, POLICY_DESCRIPTIONS } from '../projections/accounting/recognition-policies';
 import { replayLedger } from '../src/accounting/ledger-replay';
 import { replaySource, summarise } from '../src/accounting/replay-jobs';
+import { eventVersions } from '../src/all-event-versions';
 import { loadConfig } from '../src/shared/config/app-config';
 import { openEventStore } from '../src/shared/eventstore/event-store.module';
 
@@ -30,7 +31,7 @@ async function main(args: readonly string[]): Promise<number> {
     process.stderr.write(`no event log at ${config.eventStore.file} (set DATA_DIR)\n`);
     return 2;
   }
-  const store = openEventStore(config.eventStore);
+  const store = openEventStore(config.eventStore, eventVersions);
   const bar = new SingleBar(
     {
       format:

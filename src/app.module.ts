@@ -2,6 +2,10 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountingModule } from './accounting/accounting.module';
+import { allProjections } from '../projections/all-projections';
+import { eventVersions } from './all-event-versions';
+import { allWorkflows } from './all-workflows';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BooksModule } from './books/books.module';
 import { CatalogModule } from './catalog/catalog.module';
@@ -12,6 +16,7 @@ import { ImagesModule } from './images/images.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { PurchasingModule } from './purchasing/purchasing.module';
+import { VendorsModule } from './vendors/vendors.module';
 import { ReceivingModule } from './receiving/receiving.module';
 import { CommandsModule } from './shared/commands/commands.module';
 import { APP_CONFIG, type AppConfig } from './shared/config/app-config';
@@ -45,14 +50,23 @@ import { ReadModelsModule } from './shared/readmodels/read-models.module';
       }),
     }),
     CqrsModule.forRoot(),
-    EventStoreModule,
+    EventStoreModule.forRoot(eventVersions),
     ReadModelsModule,
-    ProjectionsModule,
-    ReactorsModule,
+    ProjectionsModule.forRoot({
+      projections: allProjections,
+      source: {
+        file: require.resolve('../projections/all-projections'),
+        exportName: 'allProjections',
+      },
+      eventVersions: { file: require.resolve('./all-event-versions'), exportName: 'eventVersions' },
+    }),
+    ReactorsModule.forRoot(allWorkflows),
     CommandsModule,
     HttpModule,
     AuthModule,
     HealthModule,
+    AuditModule,
+    VendorsModule,
     PurchasingModule,
     CatalogModule,
     CustomersModule,

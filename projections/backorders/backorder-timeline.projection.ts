@@ -62,7 +62,8 @@ const purchaseOrderEventsForTimelines = purchaseOrderEventsForOrders.filter(
 /** Everything that happened to an order and to the PO lines serving it, in log order, in plain words. */
 export const backorderTimelineProjection = defineProjection<BackorderViewEvent>({
   name: 'backorder_timeline',
-  version: 2,
+  // 3: an accepted substitute shows the staff member's reason (BackorderLineSubstitutionAccepted v2).
+  version: 3,
   eventTypes: [...backorderEventTypes, ...purchaseOrderEventsForTimelines],
   collections: [
     defineCollection<BackorderViewEvent, BackorderTimeline>({
@@ -184,6 +185,7 @@ function describeBackorderEvent(t: BackorderTimeline, event: BackorderRecordedEv
     case 'BackorderLineSubstitutionAccepted':
       return said(
         `${cap(line(t, event.data.lineId))}: the customer accepted ${units(event.data.quantity)} of ${label(event.data.substitute)} instead`,
+        event.data.reason || null,
       );
     case 'BackorderLineSubstitutionRejected':
       return said(

@@ -2,7 +2,7 @@ import type { Dimensions, RugShape } from '../../src/catalog/imports/sheet-produ
 import type { ProductEvent } from '../../src/catalog/product.events';
 import type { StockEvent } from '../../src/inventory/stock.events';
 import { STOCK_EVENT_TYPES } from '../inventory/stock-levels.projection';
-import type { VendorRegistered } from '../../src/purchasing/vendor.events';
+import type { VendorRegistered } from '../../src/vendors/vendor.events';
 import type { Money } from '../../src/shared/domain/money';
 import type { RecordedEvent } from '../../src/shared/eventstore/event-envelope';
 import {

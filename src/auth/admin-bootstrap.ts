@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
-import { DeciderExecutor } from '../shared/commands/decider-executor';
+import { StreamStates } from '../shared/commands/stream-states';
 import { BusinessRuleViolation } from '../shared/domain/domain-errors';
 import { WrongExpectedVersionError } from '../shared/eventstore/event-store.errors';
 import { streams } from '../shared/eventstore/stream-names';
@@ -23,12 +23,12 @@ export class AdminBootstrap implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly executor: DeciderExecutor,
+    private readonly states: StreamStates,
     private readonly accounts: UserAccounts,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { state } = await this.executor.load(userDecider, streams.user(userIdOf(FIRST_ADMIN)));
+    const { state } = await this.states.load(userDecider, streams.user(userIdOf(FIRST_ADMIN)));
     if (state.status !== 'none') return;
     const given = this.config.auth.adminInitialPassword;
     const context = { actor: 'system', correlationId: randomUUID(), causationId: randomUUID() };

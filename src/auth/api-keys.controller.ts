@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
@@ -6,9 +7,8 @@ import {
   userDirectoryProjection,
 } from '../../projections/auth/user-directory.projection';
 import type { CommandContext } from '../shared/commands/command-context';
-import { DeciderExecutor } from '../shared/commands/decider-executor';
+import type { CommandOutcome } from '../shared/commands/decider-executor';
 import type { Position } from '../shared/eventstore/event-envelope';
-import { streams } from '../shared/eventstore/stream-names';
 import { MinLogPosition, setLogPosition } from '../shared/http/log-position';
 import { PatternPipe } from '../shared/http/pattern.pipe';
 import { AnswersWithSecrets } from '../shared/http/answers-with-secrets.decorator';
@@ -18,7 +18,7 @@ import type { Page } from '../shared/readmodels/read-model-store.port';
 import { Allow } from './access.decorators';
 import { newApiKey } from './api-key-format';
 import { IssueApiKey, RevokeApiKey } from './api-key.commands';
-import { apiKeyDecider } from './api-key.decider';
+import type { ApiKeyEvent } from './api-key.events';
 import { IssueApiKeyDto, ReasonDto } from './auth.dto';
 
 const KEY_ID = /^[0-9a-f]{32}$/;
@@ -30,7 +30,7 @@ const KEY_ID = /^[0-9a-f]{32}$/;
 @Controller('api-keys')
 export class ApiKeysController {
   constructor(
-    private readonly executor: DeciderExecutor,
+    private readonly commands: CommandBus,
     private readonly readModels: ReadModels,
   ) {}
 
@@ -44,11 +44,8 @@ export class ApiKeysController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { keyId, key, secretHash } = newApiKey();
-    const outcome = await this.executor.execute(
-      apiKeyDecider,
-      streams.apiKey(keyId),
+    const outcome: CommandOutcome<ApiKeyEvent> = await this.commands.execute(
       new IssueApiKey(keyId, body.name, body.roles, secretHash, context),
-      context,
     );
     setLogPosition(reply, outcome.position);
     return { id: keyId, name: body.name, roles: body.roles, key };
@@ -71,11 +68,8 @@ export class ApiKeysController {
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const outcome = await this.executor.execute(
-      apiKeyDecider,
-      streams.apiKey(keyId),
+    const outcome: CommandOutcome<ApiKeyEvent> = await this.commands.execute(
       new RevokeApiKey(keyId, body.reason, context),
-      context,
     );
     setLogPosition(reply, outcome.position);
     return { id: keyId, revoked: true, changed: outcome.events.length > 0 };

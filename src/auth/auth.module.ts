@@ -14,6 +14,8 @@ import { requestThrottling } from './request-throttling';
 import { TokenIssuer } from './token-issuer';
 import { tokenSecret } from './token-secret';
 import { UserAccounts } from './user-accounts';
+import { apiKeyCommandHandlers } from './api-key.handlers';
+import { userCommandHandlers } from './user.handlers';
 import { UsersController } from './users.controller';
 
 /**
@@ -47,6 +49,8 @@ import { UsersController } from './users.controller';
           refreshSeconds: config.auth.refreshTokenSeconds,
         }),
     },
+    ...userCommandHandlers,
+    ...apiKeyCommandHandlers,
     Authenticator,
     UserAccounts,
     AdminBootstrap,

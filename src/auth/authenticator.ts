@@ -1,7 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { DeciderExecutor } from '../shared/commands/decider-executor';
+import { StreamStates } from '../shared/commands/stream-states';
 import { streams } from '../shared/eventstore/stream-names';
 import { apiKeyDecider } from './api-key.decider';
 import { parseApiKey, secretHash } from './api-key-format';
@@ -17,7 +17,7 @@ import { type UserAccount, userDecider } from './user.decider';
 @Injectable()
 export class Authenticator {
   constructor(
-    private readonly executor: DeciderExecutor,
+    private readonly states: StreamStates,
     private readonly tokens: TokenIssuer,
   ) {}
 
@@ -47,7 +47,7 @@ export class Authenticator {
 
   /** The user a token names, if the session it was made in is still open. */
   async currentUser(userId: string, sessionVersion: number): Promise<UserAccount> {
-    const { state } = await this.executor.load(userDecider, streams.user(userId));
+    const { state } = await this.states.load(userDecider, streams.user(userId));
     if (state.status !== 'active' || state.sessionVersion !== sessionVersion) {
       throw new UnauthorizedException('this session has ended; sign in again');
     }
@@ -57,7 +57,7 @@ export class Authenticator {
   private async byApiKey(header: string | string[]): Promise<Principal> {
     const parsed = typeof header === 'string' ? parseApiKey(header) : null;
     if (!parsed) throw new UnauthorizedException('the API key is malformed');
-    const { state } = await this.executor.load(apiKeyDecider, streams.apiKey(parsed.keyId));
+    const { state } = await this.states.load(apiKeyDecider, streams.apiKey(parsed.keyId));
     const presented = Buffer.from(secretHash(parsed.secret), 'hex');
     if (
       state.status !== 'active' ||

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { setActor } from '../shared/http/request-actor';
 import type { Role } from './roles';
 
 /** Who a request acts for, as the access guard established it. */
@@ -23,4 +24,5 @@ export function principalOf(request: FastifyRequest): Principal | undefined {
 
 export function setPrincipal(request: FastifyRequest, principal: Principal): void {
   (request as WithPrincipal)[PRINCIPAL] = principal;
+  setActor(request, principal.actor);
 }

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { keptSecret } from '../shared/config/kept-secret';
 
 /**
  * The key that signs tokens: AUTH_TOKEN_SECRET when set (several servers must share it),
@@ -8,22 +6,5 @@ import { dirname, join } from 'node:path';
  * data folder, so tokens outlive a restart.
  */
 export function tokenSecret(configured: string | null, dataDir: string): string {
-  if (configured) return configured;
-  const file = join(dataDir, 'auth-secret');
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  mkdirSync(dirname(file), { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  try {
-    writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
-    return secret;
-  } catch (error) {
-    // Another process made it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      return readFileSync(file, 'utf8').trim();
-    throw error;
-  }
+  return keptSecret(configured, dataDir, 'auth-secret');
 }

@@ -1,8 +1,9 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import type { CommandContext } from '../shared/commands/command-context';
-import { DeciderExecutor } from '../shared/commands/decider-executor';
+import { CommandBus } from '@nestjs/cqrs';
+import type { CommandOutcome } from '../shared/commands/decider-executor';
+import { StreamStates } from '../shared/commands/stream-states';
 import { BusinessRuleViolation } from '../shared/domain/domain-errors';
-import { WrongExpectedVersionError } from '../shared/eventstore/event-store.errors';
 import { streams } from '../shared/eventstore/stream-names';
 import { PasswordHasher } from './password-hasher';
 import type { Role } from './roles';
@@ -17,7 +18,7 @@ import {
   type UserCommand,
 } from './user.commands';
 import { userDecider } from './user.decider';
-import type { LoginRefusal } from './user.events';
+import type { LoginRefusal, UserEvent } from './user.events';
 import { normalUsername, userIdOf } from './user-id';
 
 export interface SignedIn extends TokenPair {
@@ -31,7 +32,8 @@ const REFUSED = 'wrong username or password';
 @Injectable()
 export class UserAccounts {
   constructor(
-    private readonly executor: DeciderExecutor,
+    private readonly commands: CommandBus,
+    private readonly states: StreamStates,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenIssuer,
   ) {}
@@ -68,7 +70,7 @@ export class UserAccounts {
   async login(username: string, password: string, context: CommandContext): Promise<SignedIn> {
     const name = normalUsername(username).slice(0, 128);
     const userId = userIdOf(name);
-    const { state } = await this.executor.load(userDecider, streams.user(userId));
+    const { state } = await this.states.load(userDecider, streams.user(userId));
     const known = state.status === 'none' ? null : state;
     const matches = await this.hasher.verify(known?.passwordHash ?? null, password);
     const refusal: LoginRefusal | null = !known
@@ -80,7 +82,7 @@ export class UserAccounts {
           : null;
     // Failures are recorded as nobody's act: the name typed is in the event, not in its actor.
     const actor = refusal ? 'anonymous' : name;
-    await this.record(new RecordLogin(userId, name, refusal, { ...context, actor }));
+    await this.run(new RecordLogin(userId, name, refusal, { ...context, actor }));
     if (refusal || !known) throw new UnauthorizedException(REFUSED);
     return this.signedIn(userId);
   }
@@ -91,7 +93,7 @@ export class UserAccounts {
     next: string,
     context: CommandContext,
   ): Promise<SignedIn> {
-    const { state } = await this.executor.load(userDecider, streams.user(userId));
+    const { state } = await this.states.load(userDecider, streams.user(userId));
     if (state.status !== 'active' || !(await this.hasher.verify(state.passwordHash, current))) {
       throw new BusinessRuleViolation('current-password-wrong', 'the current password is wrong');
     }
@@ -128,7 +130,7 @@ export class UserAccounts {
 
   async refresh(refreshToken: string): Promise<SignedIn> {
     const claims = await this.tokens.verify(refreshToken, 'refresh');
-    const { state } = await this.executor.load(userDecider, streams.user(claims.sub));
+    const { state } = await this.states.load(userDecider, streams.user(claims.sub));
     if (state.status !== 'active' || state.sessionVersion !== claims.sv) {
       throw new UnauthorizedException('this session has ended; sign in again');
     }
@@ -144,7 +146,7 @@ export class UserAccounts {
   }
 
   private async signedIn(userId: string): Promise<SignedIn> {
-    const { state } = await this.executor.load(userDecider, streams.user(userId));
+    const { state } = await this.states.load(userDecider, streams.user(userId));
     if (state.status !== 'active') throw new UnauthorizedException(REFUSED);
     return {
       ...(await this.tokens.issue(state)),
@@ -153,24 +155,7 @@ export class UserAccounts {
     };
   }
 
-  private run(command: UserCommand) {
-    return this.executor.execute(
-      userDecider,
-      streams.user(command.userId),
-      command,
-      command.context,
-    );
-  }
-
-  /** Sign-ins of one user may race; recording them must not turn one into a 409. */
-  private async record(command: RecordLogin): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.run(command);
-        return;
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError) || attempt === 5) throw error;
-      }
-    }
+  private run(command: UserCommand): Promise<CommandOutcome<UserEvent>> {
+    return this.commands.execute(command);
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ProductSnapshots } from '../catalog/product-snapshots';
-import { customerDecider } from '../customers/customer.decider';
+import { CustomerSnapshots } from '../customers/customer-snapshots';
 import { StockAvailability } from '../inventory/stock-availability';
 import type { CommandContext } from '../shared/commands/command-context';
-import { DeciderExecutor, type CommandOutcome } from '../shared/commands/decider-executor';
+import type { CommandOutcome } from '../shared/commands/decider-executor';
+import { StreamStates } from '../shared/commands/stream-states';
 import { entityId } from '../shared/commands/entity-id';
 import { formatNumber, SequenceAllocator } from '../shared/commands/sequence-allocator';
 import { BusinessRuleViolation, UnknownEntityError } from '../shared/domain/domain-errors';
@@ -43,8 +44,9 @@ export interface PlacedBackorder extends CommandOutcome<BackorderEvent> {
 export class BackorderPlacement {
   constructor(
     private readonly commands: CommandBus,
-    private readonly executor: DeciderExecutor,
+    private readonly states: StreamStates,
     private readonly sequences: SequenceAllocator,
+    private readonly customers: CustomerSnapshots,
     private readonly products: ProductSnapshots,
     private readonly stock: StockAvailability,
     private readonly clock: Clock,
@@ -52,7 +54,7 @@ export class BackorderPlacement {
 
   async place(request: BackorderRequest, context: CommandContext): Promise<PlacedBackorder> {
     const backorderId = entityId(context, 'backorder');
-    const existing = await this.executor.load(backorderDecider, streams.backorder(backorderId));
+    const existing = await this.states.load(backorderDecider, streams.backorder(backorderId));
     if (existing.state.status !== 'none') {
       // A retried request (same Idempotency-Key): the order is there already.
       return {
@@ -63,11 +65,8 @@ export class BackorderPlacement {
         ...existing,
       };
     }
-    const customer = (
-      await this.executor.load(customerDecider, streams.customer(request.customerId))
-    ).state;
-    if (customer.status !== 'registered')
-      throw new UnknownEntityError('customer', request.customerId);
+    const customer = await this.customers.registered(request.customerId);
+    if (!customer) throw new UnknownEntityError('customer', request.customerId);
     const lines: PlacedLine[] = [];
     for (const [index, requested] of request.lines.entries()) {
       const product = await this.products.snapshot(requested.productId);

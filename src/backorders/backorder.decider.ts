@@ -257,7 +257,10 @@ export const backorderDecider: Decider<BackorderCommandMessage, BackorderEvent, 
         const decided = { ...at, receiptId, poId, allocationId, substitute, quantity };
         return [
           command.accept
-            ? { type: 'BackorderLineSubstitutionAccepted', data: decided }
+            ? {
+                type: 'BackorderLineSubstitutionAccepted',
+                data: { ...decided, reason: command.reason },
+              }
             : {
                 type: 'BackorderLineSubstitutionRejected',
                 data: { ...decided, reason: command.reason },

@@ -2,6 +2,7 @@ import type { ProductSnapshot } from '../catalog/product-snapshot';
 import type { CustomerDetails } from '../customers/customer.events';
 import type { DomainEvent } from '../shared/domain/decider';
 import type { Money } from '../shared/domain/money';
+import type { Disposition } from '../purchasing/purchase-order.events';
 
 export interface CustomerSnapshot extends CustomerDetails {
   readonly customerId: string;
@@ -16,9 +17,8 @@ export interface PlacedLine {
   readonly availableInStock: number;
 }
 
-/** How a cancelled or reduced line's supply is dealt with, decided by staff and recorded. */
-export const DISPOSITIONS = ['cancel-po-line', 'keep-as-stock', 'give-to-next-customer'] as const;
-export type Disposition = (typeof DISPOSITIONS)[number];
+export { DISPOSITIONS } from '../purchasing/purchase-order.events';
+export type { Disposition };
 
 export interface AllocationUnits {
   readonly allocationId: string;
@@ -112,6 +112,7 @@ export type BackorderLineSubstitutionOffered = DomainEvent<
     readonly quantity: number;
   }
 >;
+/** Version 2: carries the staff member's reason (null on events recorded before it was kept). */
 export type BackorderLineSubstitutionAccepted = DomainEvent<
   'BackorderLineSubstitutionAccepted',
   LineEvent & {
@@ -120,6 +121,7 @@ export type BackorderLineSubstitutionAccepted = DomainEvent<
     readonly allocationId: string;
     readonly substitute: ProductSnapshot;
     readonly quantity: number;
+    readonly reason: string | null;
   }
 >;
 export type BackorderLineSubstitutionRejected = DomainEvent<

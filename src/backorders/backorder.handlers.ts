@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { CommandHandler } from '@nestjs/cqrs';
-import { DeciderCommandHandler } from '../shared/commands/decider-command-handler';
+import { handlersFor } from '../shared/commands/handlers-for';
 import { streams } from '../shared/eventstore/stream-names';
 import {
   type BackorderCommandMessage,
@@ -16,55 +14,23 @@ import {
   RecordReadyNotice,
   SetAsideLineUnits,
 } from './backorder.commands';
-import { backorderDecider, type BackorderState } from './backorder.decider';
-import type { BackorderEvent } from './backorder.events';
+import { backorderDecider } from './backorder.decider';
 
-@Injectable()
-abstract class BackorderCommandHandler extends DeciderCommandHandler<
-  BackorderCommandMessage,
-  BackorderEvent,
-  BackorderState
-> {
-  protected readonly decider = backorderDecider;
-
-  protected streamOf(command: BackorderCommandMessage): string {
-    return streams.backorder(command.backorderId);
-  }
-}
-
-@CommandHandler(PlaceBackorder)
-export class PlaceBackorderHandler extends BackorderCommandHandler {}
-@CommandHandler(OrderLineAnyway)
-export class OrderLineAnywayHandler extends BackorderCommandHandler {}
-@CommandHandler(LinkLineToStock)
-export class LinkLineToStockHandler extends BackorderCommandHandler {}
-@CommandHandler(RecordLineOnPurchaseOrder)
-export class RecordLineOnPurchaseOrderHandler extends BackorderCommandHandler {}
-@CommandHandler(SetAsideLineUnits)
-export class SetAsideLineUnitsHandler extends BackorderCommandHandler {}
-@CommandHandler(OfferSubstitution)
-export class OfferSubstitutionHandler extends BackorderCommandHandler {}
-@CommandHandler(DecideSubstitution)
-export class DecideSubstitutionHandler extends BackorderCommandHandler {}
-@CommandHandler(RecordReadyNotice)
-export class RecordReadyNoticeHandler extends BackorderCommandHandler {}
-@CommandHandler(FulfilLine)
-export class FulfilLineHandler extends BackorderCommandHandler {}
-@CommandHandler(ChangeLine)
-export class ChangeLineHandler extends BackorderCommandHandler {}
-@CommandHandler(RaiseLineException)
-export class RaiseLineExceptionHandler extends BackorderCommandHandler {}
-
-export const backorderCommandHandlers = [
-  PlaceBackorderHandler,
-  OrderLineAnywayHandler,
-  LinkLineToStockHandler,
-  RecordLineOnPurchaseOrderHandler,
-  SetAsideLineUnitsHandler,
-  OfferSubstitutionHandler,
-  DecideSubstitutionHandler,
-  RecordReadyNoticeHandler,
-  FulfilLineHandler,
-  ChangeLineHandler,
-  RaiseLineExceptionHandler,
-];
+/** Every command of a backorder goes to its decider on the order's stream. */
+export const backorderCommandHandlers = handlersFor(
+  backorderDecider,
+  (command: BackorderCommandMessage) => streams.backorder(command.backorderId),
+  [
+    PlaceBackorder,
+    OrderLineAnyway,
+    LinkLineToStock,
+    RecordLineOnPurchaseOrder,
+    SetAsideLineUnits,
+    OfferSubstitution,
+    DecideSubstitution,
+    RecordReadyNotice,
+    FulfilLine,
+    ChangeLine,
+    RaiseLineException,
+  ],
+);

@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ReserveStock } from '../inventory/stock.commands';
 import { ReleaseAllocation } from '../purchasing/purchase-order.commands';
-import { purchaseOrderDecider } from '../purchasing/purchase-order.decider';
+import { PurchaseOrderSnapshots } from '../purchasing/purchase-order-snapshots';
 import type { PurchaseOrderEvent } from '../purchasing/purchase-order.events';
 import type { CommandContext } from '../shared/commands/command-context';
-import { type CommandOutcome, DeciderExecutor } from '../shared/commands/decider-executor';
+import type { CommandOutcome } from '../shared/commands/decider-executor';
+import { StreamStates } from '../shared/commands/stream-states';
 import { entityId } from '../shared/commands/entity-id';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import { BusinessRuleViolation, UnknownEntityError } from '../shared/domain/domain-errors';
@@ -34,7 +35,8 @@ type Outcome = CommandOutcome<BackorderEvent>;
 export class LineActions {
   constructor(
     private readonly commands: CommandBus,
-    private readonly executor: DeciderExecutor,
+    private readonly states: StreamStates,
+    private readonly purchaseOrders: PurchaseOrderSnapshots,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -76,13 +78,7 @@ export class LineActions {
     if (backorderDecider.decide(dryRun, order).length === 0)
       return this.commands.execute<ChangeLine, Outcome>(dryRun);
     const releases = target < line.quantity ? this.releases(line, target, change, context) : [];
-    for (const release of releases) {
-      const po = await this.executor.load(
-        purchaseOrderDecider,
-        streams.purchaseOrder(release.poId),
-      );
-      purchaseOrderDecider.decide(release, po.state);
-    }
+    for (const release of releases) await this.purchaseOrders.assertAccepts(release);
     let handedOver = 0;
     for (const release of releases) {
       const outcome = await this.commands.execute<
@@ -133,8 +129,7 @@ export class LineActions {
     backorderId: string,
     lineId: string,
   ): Promise<{ order: OpenBackorder; line: LineState }> {
-    const order = (await this.executor.load(backorderDecider, streams.backorder(backorderId)))
-      .state;
+    const order = (await this.states.load(backorderDecider, streams.backorder(backorderId))).state;
     if (order.status === 'none') throw new UnknownEntityError('backorder', backorderId);
     const line = order.lines[lineId];
     if (!line) throw new UnknownEntityError('backorder line', `${backorderId}/${lineId}`);

@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { CommandHandler } from '@nestjs/cqrs';
-import { DeciderCommandHandler } from '../shared/commands/decider-command-handler';
+import { handlersFor } from '../shared/commands/handlers-for';
 import { streams } from '../shared/eventstore/stream-names';
 import {
   type BookCommand,
@@ -8,23 +6,10 @@ import {
   CloseBookPeriod,
   PostBookAdjustment,
 } from './book.commands';
-import { bookDecider, type BookState } from './book.decider';
-import type { BookEvent } from './book.events';
+import { bookDecider } from './book.decider';
 
-@Injectable()
-abstract class BookCommandHandler extends DeciderCommandHandler<BookCommand, BookEvent, BookState> {
-  protected readonly decider = bookDecider;
-
-  protected streamOf(command: BookCommand): string {
-    return streams.book(command.bookId);
-  }
-}
-
-@CommandHandler(ChangeBookPolicy)
-export class ChangeBookPolicyHandler extends BookCommandHandler {}
-
-@CommandHandler(CloseBookPeriod)
-export class CloseBookPeriodHandler extends BookCommandHandler {}
-
-@CommandHandler(PostBookAdjustment)
-export class PostBookAdjustmentHandler extends BookCommandHandler {}
+export const bookCommandHandlers = handlersFor(
+  bookDecider,
+  (command: BookCommand) => streams.book(command.bookId),
+  [ChangeBookPolicy, CloseBookPeriod, PostBookAdjustment],
+);

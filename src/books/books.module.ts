@@ -1,15 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AccountingModule } from '../accounting/accounting.module';
 import { BookController } from './book.controller';
-import {
-  ChangeBookPolicyHandler,
-  CloseBookPeriodHandler,
-  PostBookAdjustmentHandler,
-} from './book.handlers';
+import { bookCommandHandlers } from './book.handlers';
 
 @Module({
   imports: [AccountingModule],
   controllers: [BookController],
-  providers: [ChangeBookPolicyHandler, CloseBookPeriodHandler, PostBookAdjustmentHandler],
+  providers: [...bookCommandHandlers],
 })
 export class BooksModule {}

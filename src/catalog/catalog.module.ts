@@ -1,24 +1,46 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { PRODUCT_CATALOG, type ProductCatalog } from '../inventory/product-catalog.port';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
+import { VendorsModule } from '../vendors/vendors.module';
 import { CatalogSearchController } from './catalog-search.controller';
 import { SearchCatalogHandler } from './catalog-search';
 import { CatalogImportsController } from './imports/catalog-imports.controller';
+import { catalogImportCommandHandlers } from './imports/catalog-import.handlers';
 import { ImportApplier } from './imports/import-applier';
+import { importProfilesCommandHandlers } from './imports/import-profiles.handlers';
 import { ImportProfilesController } from './imports/import-profiles.controller';
 import { ImportProgressBoard } from './imports/import-progress';
 import { ImportStaging } from './imports/import-staging';
 import { SheetReceiver } from './imports/sheet-receiver';
 import { ProductController } from './product.controller';
-import {
-  DiscontinueProductHandler,
-  ListProductHandler,
-  ReviseProductHandler,
-} from './product.handlers';
+import { productCommandHandlers } from './product.handlers';
 import { GetProductHandler, ListProductsHandler } from './product.queries';
 import { ProductSnapshots } from './product-snapshots';
 
+/**
+ * The catalog's read ports: ProductSnapshots, and inventory's PRODUCT_CATALOG port, global so
+ * that inventory imports no catalog module.
+ */
+@Global()
 @Module({
+  imports: [VendorsModule],
+  providers: [
+    ProductSnapshots,
+    {
+      provide: PRODUCT_CATALOG,
+      inject: [ProductSnapshots],
+      useFactory: (products: ProductSnapshots): ProductCatalog => ({
+        isListed: async (productId) => (await products.find(productId)) !== null,
+      }),
+    },
+  ],
+  exports: [ProductSnapshots, PRODUCT_CATALOG],
+})
+class ProductCatalogModule {}
+
+@Module({
+  imports: [VendorsModule, ProductCatalogModule],
   controllers: [
     ProductController,
     CatalogSearchController,
@@ -26,13 +48,12 @@ import { ProductSnapshots } from './product-snapshots';
     ImportProfilesController,
   ],
   providers: [
-    ListProductHandler,
-    ReviseProductHandler,
-    DiscontinueProductHandler,
+    ...productCommandHandlers,
+    ...catalogImportCommandHandlers,
+    ...importProfilesCommandHandlers,
     GetProductHandler,
     ListProductsHandler,
     SearchCatalogHandler,
-    ProductSnapshots,
     SheetReceiver,
     ImportApplier,
     ImportProgressBoard,
@@ -43,6 +64,6 @@ import { ProductSnapshots } from './product-snapshots';
         new ImportStaging(join(config.dataDir, 'catalog-imports.sqlite')),
     },
   ],
-  exports: [ProductSnapshots],
+  exports: [ProductCatalogModule],
 })
 export class CatalogModule {}

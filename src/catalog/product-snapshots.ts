@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { vendorDecider } from '../purchasing/vendor.decider';
-import { DeciderExecutor } from '../shared/commands/decider-executor';
+import { VendorSnapshots } from '../vendors/vendor-snapshots';
+import { StreamStates } from '../shared/commands/stream-states';
 import { BusinessRuleViolation, UnknownEntityError } from '../shared/domain/domain-errors';
 import { streams } from '../shared/eventstore/stream-names';
-import { productDecider } from './product.decider';
+import { productDecider, type ProductState } from './product.decider';
 import type { ProductSnapshot } from './product-snapshot';
+
+/** A product as recorded, listed or discontinued: what other features check against. */
+export type ProductRecord = Exclude<ProductState, { status: 'unlisted' }>;
 
 /**
  * The product as it is sold right now, for copying into an order line. Read from the product
@@ -13,10 +16,19 @@ import type { ProductSnapshot } from './product-snapshot';
  */
 @Injectable()
 export class ProductSnapshots {
-  constructor(private readonly executor: DeciderExecutor) {}
+  constructor(
+    private readonly states: StreamStates,
+    private readonly vendors: VendorSnapshots,
+  ) {}
+
+  /** The product as recorded, or null when it was never listed. */
+  async find(productId: string): Promise<ProductRecord | null> {
+    const { state } = await this.states.load(productDecider, streams.product(productId));
+    return state.status === 'unlisted' ? null : state;
+  }
 
   async snapshot(productId: string): Promise<ProductSnapshot> {
-    const { state } = await this.executor.load(productDecider, streams.product(productId));
+    const { state } = await this.states.load(productDecider, streams.product(productId));
     if (state.status === 'unlisted') throw new UnknownEntityError('product', productId);
     if (state.status === 'discontinued') {
       throw new BusinessRuleViolation(
@@ -26,8 +38,8 @@ export class ProductSnapshots {
       );
     }
     const { vendorId } = state.details;
-    const vendor = (await this.executor.load(vendorDecider, streams.vendor(vendorId))).state;
-    if (vendor.status !== 'registered') throw new UnknownEntityError('vendor', vendorId);
+    const vendor = await this.vendors.registered(vendorId);
+    if (!vendor) throw new UnknownEntityError('vendor', vendorId);
     return {
       productId,
       ...state.details,

@@ -3,6 +3,7 @@ import { BusinessRuleViolation, UnknownEntityError } from '../shared/domain/doma
 import type { Money } from '../shared/domain/money';
 import type { ProductCommand, ProductRevision } from './product.commands';
 import type { EditableDetails, ProductDetails, ProductEvent } from './product.events';
+import { imagesFull, PRODUCT_IMAGE_LIMIT } from './product-image-limit';
 
 export type ProductState =
   | { readonly status: 'unlisted' }
@@ -97,6 +98,15 @@ export const productDecider: Decider<ProductCommand, ProductEvent, ProductState>
             data: { productId: command.productId, reason: command.reason },
           },
         ];
+      }
+      case 'AddProductImage': {
+        // The list as it stands plus the new hash, built from the state the executor read: two
+        // pictures uploaded at once are both kept (the later append conflicts and decides again).
+        if (state.status === 'unlisted') throw new UnknownEntityError('product', command.productId);
+        const images = state.details.images;
+        if (images.includes(command.hash)) return [];
+        if (images.length >= PRODUCT_IMAGE_LIMIT) throw imagesFull(command.productId);
+        return revise(command.productId, { images: [...images, command.hash] }, state);
       }
       default: {
         const unknown: never = command;

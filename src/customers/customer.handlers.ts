@@ -1,26 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { CommandHandler } from '@nestjs/cqrs';
-import { DeciderCommandHandler } from '../shared/commands/decider-command-handler';
+import { handlersFor } from '../shared/commands/handlers-for';
 import { streams } from '../shared/eventstore/stream-names';
 import { ChangeCustomerDetails, type CustomerCommand, RegisterCustomer } from './customer.commands';
-import { customerDecider, type CustomerState } from './customer.decider';
-import type { CustomerEvent } from './customer.events';
+import { customerDecider } from './customer.decider';
 
-@Injectable()
-abstract class CustomerCommandHandler extends DeciderCommandHandler<
-  CustomerCommand,
-  CustomerEvent,
-  CustomerState
-> {
-  protected readonly decider = customerDecider;
-
-  protected streamOf(command: CustomerCommand): string {
-    return streams.customer(command.customerId);
-  }
-}
-
-@CommandHandler(RegisterCustomer)
-export class RegisterCustomerHandler extends CustomerCommandHandler {}
-
-@CommandHandler(ChangeCustomerDetails)
-export class ChangeCustomerDetailsHandler extends CustomerCommandHandler {}
+export const customerCommandHandlers = handlersFor(
+  customerDecider,
+  (command: CustomerCommand) => streams.customer(command.customerId),
+  [RegisterCustomer, ChangeCustomerDetails],
+);

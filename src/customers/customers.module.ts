@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { CustomerController } from './customer.controller';
-import { ChangeCustomerDetailsHandler, RegisterCustomerHandler } from './customer.handlers';
+import { customerCommandHandlers } from './customer.handlers';
 import { GetCustomerHandler, ListCustomersHandler } from './customer.queries';
+import { CustomerSnapshots } from './customer-snapshots';
 
 @Module({
   controllers: [CustomerController],
   providers: [
-    RegisterCustomerHandler,
-    ChangeCustomerDetailsHandler,
+    ...customerCommandHandlers,
     GetCustomerHandler,
     ListCustomersHandler,
+    CustomerSnapshots,
   ],
+  exports: [CustomerSnapshots],
 })
 export class CustomersModule {}

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
 import { ImageStoreModule } from '../shared/images/images.module';
-import { AddProductImageHandler } from './add-product-image';
 import { ProductImagesController } from './product-images.controller';
 import { ProductImages } from './product-images.service';
 
 @Module({
-  imports: [ImageStoreModule],
+  imports: [ImageStoreModule, CatalogModule],
   controllers: [ProductImagesController],
-  providers: [AddProductImageHandler, ProductImages],
+  providers: [ProductImages],
 })
 export class ImagesModule {}

@@ -2,17 +2,17 @@ import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
-import { productDecider } from '../catalog/product.decider';
 import type { ProductEvent } from '../catalog/product.events';
 import type { CommandContext } from '../shared/commands/command-context';
-import { type CommandOutcome, DeciderExecutor } from '../shared/commands/decider-executor';
+import type { CommandOutcome } from '../shared/commands/decider-executor';
+import { ProductSnapshots } from '../catalog/product-snapshots';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import { UnknownEntityError } from '../shared/domain/domain-errors';
 import type { Position } from '../shared/eventstore/event-envelope';
-import { streams } from '../shared/eventstore/stream-names';
 import { uploadedFile, uploadReadError } from '../shared/http/uploads';
 import { IMAGE_STORE, type ImageStore } from '../shared/images/image-store.port';
-import { AddProductImage, imagesFull, PRODUCT_IMAGE_LIMIT } from './add-product-image';
+import { AddProductImage } from '../catalog/product.commands';
+import { imagesFull, PRODUCT_IMAGE_LIMIT } from '../catalog/product-image-limit';
 import {
   type ImageFacts,
   type ImageFormat,
@@ -64,7 +64,7 @@ export class ProductImages {
 
   constructor(
     @Inject(IMAGE_STORE) private readonly store: ImageStore,
-    private readonly executor: DeciderExecutor,
+    private readonly products: ProductSnapshots,
     private readonly commands: CommandBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -74,8 +74,8 @@ export class ProductImages {
     request: FastifyRequest,
     context: CommandContext,
   ): Promise<ImageUpload> {
-    const { state } = await this.executor.load(productDecider, streams.product(productId));
-    if (state.status === 'unlisted') throw new UnknownEntityError('product', productId);
+    const state = await this.products.find(productId);
+    if (!state) throw new UnknownEntityError('product', productId);
     const staged = await this.receive(request);
     try {
       const facts = await inspectImage(staged.path);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DeciderExecutor } from '../shared/commands/decider-executor';
+import { StreamStates } from '../shared/commands/stream-states';
 import { streams } from '../shared/eventstore/stream-names';
 import { available, stockDecider } from './stock.decider';
 
@@ -9,10 +9,10 @@ import { available, stockDecider } from './stock.decider';
  */
 @Injectable()
 export class StockAvailability {
-  constructor(private readonly executor: DeciderExecutor) {}
+  constructor(private readonly states: StreamStates) {}
 
   async available(productId: string): Promise<number> {
-    const { state } = await this.executor.load(stockDecider, streams.stock(productId));
+    const { state } = await this.states.load(stockDecider, streams.stock(productId));
     return available(state);
   }
 }

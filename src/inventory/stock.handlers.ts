@@ -1,8 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { CommandHandler } from '@nestjs/cqrs';
-import { productDecider } from '../catalog/product.decider';
-import { DeciderCommandHandler } from '../shared/commands/decider-command-handler';
-import { type CommandOutcome, DeciderExecutor } from '../shared/commands/decider-executor';
+import { Inject, Injectable } from '@nestjs/common';
+import { handlersFor, type Precondition } from '../shared/commands/handlers-for';
 import { BusinessRuleViolation } from '../shared/domain/domain-errors';
 import { streams } from '../shared/eventstore/stream-names';
 import {
@@ -14,56 +11,37 @@ import {
   type StockCommandMessage,
   TransferStockReservation,
 } from './stock.commands';
-import { stockDecider, type StockState } from './stock.decider';
-import type { StockEvent } from './stock.events';
-
-@Injectable()
-abstract class StockCommandHandler extends DeciderCommandHandler<
-  StockCommandMessage,
-  StockEvent,
-  StockState
-> {
-  protected readonly decider = stockDecider;
-
-  protected streamOf(command: StockCommandMessage): string {
-    return streams.stock(command.productId);
-  }
-}
+import { PRODUCT_CATALOG, type ProductCatalog } from './product-catalog.port';
+import { stockDecider } from './stock.decider';
 
 /**
  * Staff count stock of catalog products only: an adjustment naming no product would start a
  * stock stream nothing could ever sell. Read from the product's stream, so a product listed a
  * moment ago counts.
  */
-@CommandHandler(AdjustStock)
-export class AdjustStockHandler extends StockCommandHandler {
-  constructor(private readonly reader: DeciderExecutor) {
-    super(reader);
-  }
+@Injectable()
+export class ProductIsListed implements Precondition<AdjustStock> {
+  constructor(@Inject(PRODUCT_CATALOG) private readonly catalog: ProductCatalog) {}
 
-  override async execute(command: AdjustStock): Promise<CommandOutcome<StockEvent>> {
-    const { productId } = command;
-    const { state } = await this.reader.load(productDecider, streams.product(productId));
-    if (state.status === 'unlisted') {
+  async check({ productId }: AdjustStock): Promise<void> {
+    if (!(await this.catalog.isListed(productId))) {
       throw new BusinessRuleViolation('product-not-listed', `product ${productId} does not exist`, {
         productId,
       });
     }
-    return super.execute(command);
   }
 }
 
-@CommandHandler(ReceiveStock)
-export class ReceiveStockHandler extends StockCommandHandler {}
+const streamOf = (command: StockCommandMessage) => streams.stock(command.productId);
 
-@CommandHandler(ReserveStock)
-export class ReserveStockHandler extends StockCommandHandler {}
-
-@CommandHandler(ReleaseStockReservation)
-export class ReleaseStockReservationHandler extends StockCommandHandler {}
-
-@CommandHandler(TransferStockReservation)
-export class TransferStockReservationHandler extends StockCommandHandler {}
-
-@CommandHandler(IssueStock)
-export class IssueStockHandler extends StockCommandHandler {}
+export const stockCommandHandlers = [
+  ...handlersFor(stockDecider, streamOf, [AdjustStock], { precondition: ProductIsListed }),
+  ...handlersFor(stockDecider, streamOf, [
+    ReceiveStock,
+    ReserveStock,
+    ReleaseStockReservation,
+    TransferStockReservation,
+    IssueStock,
+  ]),
+  ProductIsListed,
+];

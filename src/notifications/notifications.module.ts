@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { BackordersModule } from '../backorders/backorders.module';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import { LogNotifier } from './log-notifier';
 import { NOTIFIER } from './notifier';
-import { SendReadyNoticesHandler } from './send-ready-notices';
+import { SendReadyNoticesHandler } from './ready-notices.handlers';
 import { SmtpNotifier } from './smtp-notifier';
 
 @Module({
+  imports: [BackordersModule],
   providers: [
     {
       provide: NOTIFIER,

@@ -1,4 +1,4 @@
-import type { ConsolidationPolicy } from './vendor.events';
+import type { ConsolidationPolicy } from '../vendors/vendor.events';
 
 /**
  * Which open PO a vendor's line belongs on, as a key: one PO per order, per calendar day or ISO

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ProductSnapshots } from '../catalog/product-snapshots';
 import type { CommandContext } from '../shared/commands/command-context';
-import { type CommandOutcome, DeciderExecutor } from '../shared/commands/decider-executor';
+import type { CommandOutcome } from '../shared/commands/decider-executor';
+import { StreamStates } from '../shared/commands/stream-states';
 import { entityId, stableId } from '../shared/commands/entity-id';
 import { formatNumber, SequenceAllocator } from '../shared/commands/sequence-allocator';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
@@ -11,7 +12,7 @@ import { streams } from '../shared/eventstore/stream-names';
 import { OpenPurchaseOrder, RecordReceipt, type ReceivedLine } from './purchase-order.commands';
 import { purchaseOrderDecider } from './purchase-order.decider';
 import type { PurchaseOrderEvent } from './purchase-order.events';
-import { vendorDecider } from './vendor.decider';
+import { VendorSnapshots } from '../vendors/vendor-snapshots';
 
 type Outcome = CommandOutcome<PurchaseOrderEvent>;
 
@@ -19,8 +20,9 @@ type Outcome = CommandOutcome<PurchaseOrderEvent>;
 @Injectable()
 export class PurchaseOrderRequests {
   constructor(
+    private readonly vendors: VendorSnapshots,
     private readonly commands: CommandBus,
-    private readonly executor: DeciderExecutor,
+    private readonly states: StreamStates,
     private readonly sequences: SequenceAllocator,
     private readonly products: ProductSnapshots,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -33,7 +35,7 @@ export class PurchaseOrderRequests {
     context: CommandContext,
   ): Promise<Outcome & { poId: string; number: string }> {
     const poId = entityId(context, 'purchase-order');
-    const existing = (await this.executor.load(purchaseOrderDecider, streams.purchaseOrder(poId)))
+    const existing = (await this.states.load(purchaseOrderDecider, streams.purchaseOrder(poId)))
       .state;
     if (existing.status !== 'none') {
       return {
@@ -45,8 +47,8 @@ export class PurchaseOrderRequests {
         position: null,
       };
     }
-    const vendor = (await this.executor.load(vendorDecider, streams.vendor(vendorId))).state;
-    if (vendor.status !== 'registered') throw new UnknownEntityError('vendor', vendorId);
+    const vendor = await this.vendors.registered(vendorId);
+    if (!vendor) throw new UnknownEntityError('vendor', vendorId);
     const poLines = [];
     for (const line of lines) {
       const product = await this.products.snapshot(line.productId);

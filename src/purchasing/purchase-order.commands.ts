@@ -1,4 +1,4 @@
-import type { Disposition } from '../backorders/backorder.events';
+import type { Disposition } from './purchase-order.events';
 import type { ProductSnapshot } from '../catalog/product-snapshot';
 import type { CommandContext } from '../shared/commands/command-context';
 import type { Money } from '../shared/domain/money';

@@ -2,6 +2,10 @@ import type { ProductSnapshot } from '../catalog/product-snapshot';
 import type { DomainEvent } from '../shared/domain/decider';
 import type { Money } from '../shared/domain/money';
 
+/** How a cancelled or reduced line's supply is dealt with, decided by staff and recorded. */
+export const DISPOSITIONS = ['cancel-po-line', 'keep-as-stock', 'give-to-next-customer'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+
 /** "n units of this PO line are for that customer line": an explicit, recorded link. */
 export interface Allocation {
   readonly allocationId: string;

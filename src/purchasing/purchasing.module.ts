@@ -1,26 +1,21 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
-import { PlaceLinesOnPurchaseOrdersHandler } from './place-lines-on-purchase-orders';
+import { VendorsModule } from '../vendors/vendors.module';
 import { PurchaseOrderController } from './purchase-order.controller';
 import { purchaseOrderCommandHandlers } from './purchase-order.handlers';
 import { purchaseOrderQueryHandlers } from './purchase-order.queries';
 import { PurchaseOrderRequests } from './purchase-order-requests';
-import { VendorController } from './vendor.controller';
-import { ChangeVendorTermsHandler, RegisterVendorHandler } from './vendor.handlers';
-import { GetVendorHandler, ListVendorsHandler } from './vendor.queries';
+import { PurchaseOrderSnapshots } from './purchase-order-snapshots';
 
 @Module({
-  imports: [CatalogModule],
-  controllers: [VendorController, PurchaseOrderController],
+  imports: [VendorsModule, CatalogModule],
+  controllers: [PurchaseOrderController],
   providers: [
-    RegisterVendorHandler,
-    ChangeVendorTermsHandler,
-    GetVendorHandler,
-    ListVendorsHandler,
     ...purchaseOrderCommandHandlers,
     ...purchaseOrderQueryHandlers,
-    PlaceLinesOnPurchaseOrdersHandler,
     PurchaseOrderRequests,
+    PurchaseOrderSnapshots,
   ],
+  exports: [PurchaseOrderSnapshots],
 })
 export class PurchasingModule {}

@@ -17,6 +17,7 @@ import { benchBackorders } from './backorder-http.bench';
 import { measureReplay } from './projection-replay.bench';
 import { benchCatalog } from './catalog.bench';
 import { benchThumbnail } from './thumbnail.bench';
+import { benchAuditVerify } from './audit-verify.bench';
 import { EVENTS_PER_ORDER, fillLedgerLog } from './ledger-log';
 import { benchLedgerReplay, measureLedgerReplay } from './ledger-replay.bench';
 import { parsePolicies } from '../../projections/accounting/recognition-policies';
@@ -121,6 +122,11 @@ async function foundation(dir: string, step: (text: string) => void): Promise<Be
     measured: `${thousands(replayRate)} events/s; replay time / readAll time = ${(replay.ms / read.ms).toFixed(2)}`,
     met: replayRate >= 100_000,
   });
+
+  step('verifying every chain and signed digest of the log ...');
+  // One thread first: the figure the worker threads are measured against.
+  rows.push(benchAuditVerify(log, 0));
+  rows.push(benchAuditVerify(log, 2));
   return rows;
 }
 

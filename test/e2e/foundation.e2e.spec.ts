@@ -1,6 +1,6 @@
 import { ConsumersSettled } from '../../src/shared/consumers/consumers-settled';
 import { allProjections } from '../../projections/all-projections';
-import { allReactors } from '../../src/all-reactors';
+import { allWorkflows } from '../../src/all-workflows';
 import { eventCount, startTestApp, type TestApp } from '../support/test-app';
 
 const vendor = { name: 'Nourison Rugs', leadTimeDays: 21, consolidation: 'daily' };
@@ -22,7 +22,7 @@ describe('the server on its embedded stores', () => {
     const names = response.body.projections.map((p: { name: string }) => p.name).sort();
     expect(names).toEqual(allProjections.map((p) => p.name).sort());
     const reactors = response.body.reactors.map((r: { name: string }) => r.name).sort();
-    expect(reactors).toEqual(allReactors.map((r) => r.name).sort());
+    expect(reactors).toEqual(allWorkflows.map((r) => r.name).sort());
     for (const consumer of [...response.body.projections, ...response.body.reactors]) {
       expect(consumer).toMatchObject({
         state: 'live',

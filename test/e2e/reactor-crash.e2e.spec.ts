@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { RecordLineOnPurchaseOrder } from '../../src/backorders/backorder.commands';
 import { auditEventLog } from '../../src/audit/invariant-checker';
-import { purchaseOrderPlacementReactor } from '../../src/purchasing/purchase-order-placement.reactor';
+import { purchaseOrderPlacementWorkflow } from '../../src/backorders/purchase-order-placement.workflow';
 import { purchaseOrderDecider } from '../../src/purchasing/purchase-order.decider';
 import { DeciderExecutor } from '../../src/shared/commands/decider-executor';
 import type { Position, RecordedEvent } from '../../src/shared/eventstore/event-envelope';
@@ -11,7 +11,7 @@ import { ShopCommands } from '../support/shop-commands';
 import { tempDir } from '../support/temp-dir';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-const PLACEMENT_CHECKPOINT = `reactor:${purchaseOrderPlacementReactor.name}`;
+const PLACEMENT_CHECKPOINT = `reactor:${purchaseOrderPlacementWorkflow.name}`;
 
 /**
  * The PO placement reactor does two steps per customer line: it allocates units on the vendor's

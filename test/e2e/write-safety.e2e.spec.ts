@@ -3,7 +3,7 @@ import {
   READ_MODEL_STORE,
   type ReadModelStore,
 } from '../../src/shared/readmodels/read-model-store.port';
-import { allReactors } from '../../src/all-reactors';
+import { allWorkflows } from '../../src/all-workflows';
 import { tempDir } from '../support/temp-dir';
 import { eventCount, startTestApp, type TestApp } from '../support/test-app';
 
@@ -115,7 +115,8 @@ describe('write safety', () => {
     // A crash after the reactors' commands but before their checkpoints: everything is redelivered.
     t = await startTestApp({}, dir.path);
     const readModels = t.app.get<ReadModelStore>(READ_MODEL_STORE);
-    for (const reactor of allReactors) await readModels.deleteCheckpoint(`reactor:${reactor.name}`);
+    for (const reactor of allWorkflows)
+      await readModels.deleteCheckpoint(`reactor:${reactor.name}`);
     await t.close();
     t = await startTestApp({}, dir.path);
     expect(await t.app.get(ConsumersSettled).wait()).toBe(true);

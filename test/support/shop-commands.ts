@@ -17,8 +17,8 @@ import {
   SubmitPurchaseOrder,
 } from '../../src/purchasing/purchase-order.commands';
 import { PurchaseOrderRequests } from '../../src/purchasing/purchase-order-requests';
-import { RegisterVendor } from '../../src/purchasing/vendor.commands';
-import type { ConsolidationPolicy } from '../../src/purchasing/vendor.events';
+import { RegisterVendor } from '../../src/vendors/vendor.commands';
+import type { ConsolidationPolicy } from '../../src/vendors/vendor.events';
 import type { CommandContext } from '../../src/shared/commands/command-context';
 import { ConsumersSettled } from '../../src/shared/consumers/consumers-settled';
 import { money } from '../../src/shared/domain/money';

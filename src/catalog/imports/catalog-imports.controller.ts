@@ -15,7 +15,7 @@ import type { FastifyRequest } from 'fastify';
 import { isUUID } from 'class-validator';
 import { Allow } from '../../auth/access.decorators';
 import type { CommandContext } from '../../shared/commands/command-context';
-import { DeciderExecutor } from '../../shared/commands/decider-executor';
+import { StreamStates } from '../../shared/commands/stream-states';
 import { entityId } from '../../shared/commands/entity-id';
 import { APP_CONFIG, type AppConfig } from '../../shared/config/app-config';
 import { streams } from '../../shared/eventstore/stream-names';
@@ -45,7 +45,7 @@ export class CatalogImportsController {
     private readonly applier: ImportApplier,
     private readonly staging: ImportStaging,
     private readonly progress: ImportProgressBoard,
-    private readonly executor: DeciderExecutor,
+    private readonly states: StreamStates,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -139,10 +139,7 @@ export class CatalogImportsController {
   }
 
   private async view(importId: string): Promise<CatalogImportView> {
-    const { state } = await this.executor.load(
-      catalogImportDecider,
-      streams.catalogImport(importId),
-    );
+    const { state } = await this.states.load(catalogImportDecider, streams.catalogImport(importId));
     if (state.status === 'none')
       throw new NotFoundException(`catalog import ${importId} does not exist`);
     return importView(state, this.progress.view(importId));

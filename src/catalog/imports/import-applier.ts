@@ -1,17 +1,19 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { CommandContext } from '../../shared/commands/command-context';
-import { DeciderExecutor } from '../../shared/commands/decider-executor';
+import { StreamStates } from '../../shared/commands/stream-states';
 import type { Position } from '../../shared/eventstore/event-envelope';
 import { EVENT_STORE, type EventStore } from '../../shared/eventstore/event-store.port';
 import { WrongExpectedVersionError } from '../../shared/eventstore/event-store.errors';
 import { streams } from '../../shared/eventstore/stream-names';
 import {
+  ApplyProductChanges,
   DiscontinueProduct,
   ListProduct,
   type ProductCommand,
   ReviseProduct,
 } from '../product.commands';
-import { productDecider, type ProductState } from '../product.decider';
+import type { ProductState } from '../product.decider';
 import type { ProductDetails } from '../product.events';
 import { FinishApplyingImport, StartApplyingImport } from './catalog-import.commands';
 import { catalogImportDecider, type CatalogImportState } from './catalog-import.decider';
@@ -39,7 +41,8 @@ export class ImportApplier implements OnApplicationBootstrap {
   private readonly appliedUpTo = new Map<string, Position>();
 
   constructor(
-    private readonly executor: DeciderExecutor,
+    private readonly commands: CommandBus,
+    private readonly states: StreamStates,
     private readonly staging: ImportStaging,
     private readonly progress: ImportProgressBoard,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -52,14 +55,9 @@ export class ImportApplier implements OnApplicationBootstrap {
     context: CommandContext,
   ): Promise<void> {
     const stream = streams.catalogImport(importId);
-    const { state } = await this.executor.load(catalogImportDecider, stream);
+    const { state } = await this.states.load(catalogImportDecider, stream);
     const toApply = this.countSelected(importId, selection);
-    await this.executor.execute(
-      catalogImportDecider,
-      stream,
-      new StartApplyingImport(importId, selection, toApply, context),
-      context,
-    );
+    await this.commands.execute(new StartApplyingImport(importId, selection, toApply, context));
     if (state.status === 'none') return;
     this.staging.markApplying(importId, true);
     this.run(runOf(state, selection), toApply, context);
@@ -74,7 +72,7 @@ export class ImportApplier implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     for (const importId of this.staging.applyingImports()) {
       const stream = streams.catalogImport(importId);
-      const { state } = await this.executor.load(catalogImportDecider, stream);
+      const { state } = await this.states.load(catalogImportDecider, stream);
       if (state.status !== 'applying' || !state.selection) {
         this.staging.markApplying(importId, false);
         continue;
@@ -125,12 +123,7 @@ export class ImportApplier implements OnApplicationBootstrap {
       outcome = { ok: false, applied: progress.applied, reason: (error as Error).message };
     }
     try {
-      await this.executor.execute(
-        catalogImportDecider,
-        streams.catalogImport(importId),
-        new FinishApplyingImport(importId, outcome, context),
-        context,
-      );
+      await this.commands.execute(new FinishApplyingImport(importId, outcome, context));
       this.staging.markApplying(importId, false);
     } catch (error) {
       this.logger.error({ err: error, importId }, 'could not record the end of applying');
@@ -145,17 +138,14 @@ export class ImportApplier implements OnApplicationBootstrap {
   ): Promise<number> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const items = rows.map(({ change }) => ({
-          stream: streams.product(change.productId as string),
+        const changes = rows.map(({ change }) => ({
+          productId: change.productId as string,
           // New products are appended without reading their (absent) streams first.
           isNew: attempt === 0 && change.kind === 'new',
           command: (state: ProductState) => commandFor(change, state, run, context),
         }));
-        const { appended, position } = await this.executor.executeAcross(
-          productDecider,
-          items,
-          context,
-        );
+        const { appended, position }: { appended: number; position: Position | null } =
+          await this.commands.execute(new ApplyProductChanges(changes, context));
         if (position) this.appliedUpTo.set(run.vendorId, position);
         return appended;
       } catch (error) {

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../../auth/access.decorators';
-import { vendorDecider } from '../../purchasing/vendor.decider';
+import { VendorSnapshots } from '../../vendors/vendor-snapshots';
 import type { CommandContext } from '../../shared/commands/command-context';
-import { DeciderExecutor } from '../../shared/commands/decider-executor';
+import type { CommandOutcome } from '../../shared/commands/decider-executor';
+import { StreamStates } from '../../shared/commands/stream-states';
 import { UnknownEntityError } from '../../shared/domain/domain-errors';
 import { streams } from '../../shared/eventstore/stream-names';
 import { invalidFields } from '../../shared/http/invalid-fields';
@@ -15,6 +17,7 @@ import { UuidPipe } from '../../shared/http/uuid.pipe';
 import { type ImportProfile, PROFILE_NAME } from './import-profile';
 import { SaveImportProfile } from './import-profile.commands';
 import { SaveImportProfileDto } from './import-profile.dto';
+import type { ImportProfileEvent } from './import-profile.events';
 import { importProfilesDecider } from './import-profiles.decider';
 import { validateProfile } from './row-mapper';
 
@@ -24,7 +27,11 @@ import { validateProfile } from './row-mapper';
 @Allow('purchasing')
 @Controller('vendors/:id/import-profiles')
 export class ImportProfilesController {
-  constructor(private readonly executor: DeciderExecutor) {}
+  constructor(
+    private readonly vendors: VendorSnapshots,
+    private readonly commands: CommandBus,
+    private readonly states: StreamStates,
+  ) {}
 
   /** Saves (or replaces) the profile under its name; the body is the profile without its name. */
   @Put(':name')
@@ -45,11 +52,8 @@ export class ImportProfilesController {
     if (!checked.ok) {
       throw invalidFields({ body: checked.errors });
     }
-    const outcome = await this.executor.execute(
-      importProfilesDecider,
-      streams.importProfiles(vendorId),
+    const outcome: CommandOutcome<ImportProfileEvent> = await this.commands.execute(
       new SaveImportProfile(vendorId, checked.profile, context),
-      context,
     );
     setLogPosition(reply, outcome.position);
     return { vendorId, name, changed: outcome.events.length > 0 };
@@ -59,7 +63,7 @@ export class ImportProfilesController {
   @Get()
   async list(@Param('id', new UuidPipe()) vendorId: string): Promise<{ items: ImportProfile[] }> {
     await this.assertVendor(vendorId);
-    const { state } = await this.executor.load(
+    const { state } = await this.states.load(
       importProfilesDecider,
       streams.importProfiles(vendorId),
     );
@@ -67,7 +71,7 @@ export class ImportProfilesController {
   }
 
   private async assertVendor(vendorId: string): Promise<void> {
-    const { state } = await this.executor.load(vendorDecider, streams.vendor(vendorId));
-    if (state.status !== 'registered') throw new UnknownEntityError('vendor', vendorId);
+    if (!(await this.vendors.registered(vendorId)))
+      throw new UnknownEntityError('vendor', vendorId);
   }
 }

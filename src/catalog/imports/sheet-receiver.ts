@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { Transform, type Readable } from 'node:stream';
 import {
   catalogProductsProjection,
   type ProductListing,
 } from '../../../projections/catalog/catalog-products.projection';
-import { vendorDecider } from '../../purchasing/vendor.decider';
+import { VendorSnapshots } from '../../vendors/vendor-snapshots';
 import type { CommandContext } from '../../shared/commands/command-context';
-import { DeciderExecutor } from '../../shared/commands/decider-executor';
+import { StreamStates } from '../../shared/commands/stream-states';
 import { UnknownEntityError } from '../../shared/domain/domain-errors';
 import type { Position } from '../../shared/eventstore/event-envelope';
 import { EVENT_STORE, type EventStore } from '../../shared/eventstore/event-store.port';
@@ -20,7 +21,6 @@ import {
   RecordImportReview,
   StartCatalogImport,
 } from './catalog-import.commands';
-import { catalogImportDecider } from './catalog-import.decider';
 import {
   type CatalogProduct,
   compareWithCatalog,
@@ -61,7 +61,9 @@ export class SheetReceiver {
   private logAtStart: Promise<Position | null> | undefined;
 
   constructor(
-    private readonly executor: DeciderExecutor,
+    private readonly vendors: VendorSnapshots,
+    private readonly commands: CommandBus,
+    private readonly states: StreamStates,
     private readonly readModels: ReadModels,
     private readonly staging: ImportStaging,
     private readonly progress: ImportProgressBoard,
@@ -101,31 +103,20 @@ export class SheetReceiver {
       });
     }
 
-    await this.executor.execute(
-      catalogImportDecider,
-      streams.catalogImport(sheet.importId),
+    await this.commands.execute(
       new StartCatalogImport(sheet.importId, sheet.vendorId, profile, sheet.fileName, context),
-      context,
     );
     try {
       this.staging.clear(sheet.importId);
       const catalog = await this.currentCatalog(sheet.vendorId);
       const review = await this.review(sheet, profile, headers, read.rows, catalog, progress);
-      await this.executor.execute(
-        catalogImportDecider,
-        streams.catalogImport(sheet.importId),
+      await this.commands.execute(
         new RecordImportReview(sheet.importId, review, progress.bytesReceived, context),
-        context,
       );
     } catch (error) {
       const reason = (error as Error).message || 'the sheet could not be read';
       this.logger.warn({ importId: sheet.importId, reason }, 'catalog import failed');
-      await this.executor.execute(
-        catalogImportDecider,
-        streams.catalogImport(sheet.importId),
-        new FailCatalogImport(sheet.importId, reason, context),
-        context,
-      );
+      await this.commands.execute(new FailCatalogImport(sheet.importId, reason, context));
       // The upload broke off or was malformed: the client's doing, not the server's.
       throw uploadBroke ? uploadReadError(error, 'the sheet') : error;
     }
@@ -213,9 +204,9 @@ export class SheetReceiver {
   }
 
   private async profileOf(vendorId: string, name: string): Promise<ImportProfile> {
-    const vendor = await this.executor.load(vendorDecider, streams.vendor(vendorId));
-    if (vendor.state.status !== 'registered') throw new UnknownEntityError('vendor', vendorId);
-    const saved = await this.executor.load(importProfilesDecider, streams.importProfiles(vendorId));
+    if (!(await this.vendors.registered(vendorId)))
+      throw new UnknownEntityError('vendor', vendorId);
+    const saved = await this.states.load(importProfilesDecider, streams.importProfiles(vendorId));
     const profile = saved.state.profiles[name];
     if (!profile) throw new UnknownEntityError(`import profile of vendor ${vendorId}`, name);
     return profile;

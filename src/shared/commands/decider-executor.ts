@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Decider, DomainEvent } from '../domain/decider';
 import type { EventMetadata, NewEvent, Position } from '../eventstore/event-envelope';
 import { newEventId } from '../eventstore/event-ids';
+import { EventVersions } from '../eventstore/event-versions';
 import { EVENT_STORE, type EventStore, type StreamAppend } from '../eventstore/event-store.port';
 import { Clock } from '../time/clock';
 import { AggregateStateCache } from './aggregate-state-cache';
@@ -30,6 +31,7 @@ export class DeciderExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly versions: EventVersions,
   ) {}
 
   async execute<TCommand, TEvent extends DomainEvent, TState>(
@@ -41,13 +43,7 @@ export class DeciderExecutor {
     const { state, revision, position } = await this.load(decider, stream);
     const decided = decider.decide(command, state);
     if (decided.length === 0) return { stream, events: [], revision, position };
-    const metadata = metadataOf(context, this.clock.now().toISOString());
-    const events: NewEvent[] = decided.map((event) => ({
-      id: newEventId(),
-      type: event.type,
-      data: event.data,
-      metadata,
-    }));
+    const events = this.newEvents(decided, metadataOf(context, this.clock.now().toISOString()));
     const result = await this.store.append(stream, events, revision ?? 'no_stream');
     this.cache.set(stream, {
       owner: decider,
@@ -91,12 +87,7 @@ export class DeciderExecutor {
           ? null
           : this.store.append(
               stream,
-              decided.map((event) => ({
-                id: newEventId(),
-                type: event.type,
-                data: event.data,
-                metadata: metadataOf(context, occurredAt),
-              })),
+              this.newEvents(decided, metadataOf(context, occurredAt)),
               expected ?? 'no_stream',
             ),
       ),
@@ -150,12 +141,7 @@ export class DeciderExecutor {
       const command = item.command(loaded[i].state);
       const decided = command === null ? [] : decider.decide(command, loaded[i].state);
       if (decided.length === 0) return [];
-      const events: NewEvent[] = decided.map((event) => ({
-        id: newEventId(),
-        type: event.type,
-        data: event.data,
-        metadata,
-      }));
+      const events = this.newEvents(decided, metadata);
       return [{ stream: item.stream, events, expectedRevision: loaded[i].revision ?? 'no_stream' }];
     });
     const results = await this.store.appendAll(appends);
@@ -163,6 +149,20 @@ export class DeciderExecutor {
       appended: appends.reduce((sum, a) => sum + a.events.length, 0),
       position: results.at(-1)?.position ?? null,
     };
+  }
+
+  /** The decided events as stored: each at its type's current schema version. */
+  private newEvents(decided: readonly DomainEvent[], metadata: EventMetadata): NewEvent[] {
+    return decided.map((event) => {
+      const version = this.versions.currentOf(event.type);
+      return {
+        id: newEventId(),
+        type: event.type,
+        data: event.data,
+        metadata:
+          version === metadata.schemaVersion ? metadata : { ...metadata, schemaVersion: version },
+      };
+    });
   }
 
   /** The current state of a stream, for a reader that must see the truth rather than a read model. */

@@ -8,8 +8,8 @@ export interface AppConfig {
   readonly host: string;
   readonly dataDir: string;
   readonly eventStore:
-    | { readonly kind: 'sqlite'; readonly file: string }
-    | { readonly kind: 'esdb'; readonly connectionString: string };
+    | { readonly kind: 'sqlite'; readonly file: string; readonly audit?: AuditConfig }
+    | { readonly kind: 'esdb'; readonly connectionString: string; readonly audit?: AuditConfig };
   readonly readStore:
     | { readonly kind: 'sqlite'; readonly file: string }
     | { readonly kind: 'mongodb'; readonly url: string };
@@ -41,6 +41,14 @@ export interface AppConfig {
     /** Largest price sheet accepted for import, in bytes (sheets are streamed, never held). */
     readonly maxSheetBytes: number;
   };
+}
+
+/** The event log's tamper evidence (see src/shared/eventstore/event-chain.ts). */
+export interface AuditConfig {
+  /** Signs the log's digests; when unset, a random key kept in DATA_DIR/audit-signing-key. */
+  readonly signingKey: string | null;
+  /** A signed digest of the log every this many events. */
+  readonly digestEvery: number;
 }
 
 export interface AuthConfig {
@@ -146,11 +154,21 @@ function currency(code: string): string {
 
 function eventStoreConfig(env: NodeJS.ProcessEnv, dataDir: string): AppConfig['eventStore'] {
   const kind = oneOf(env, 'EVENT_STORE', ['sqlite', 'esdb'], 'sqlite');
-  if (kind === 'sqlite') return { kind, file: resolve(dataDir, 'events.sqlite') };
+  const audit = auditConfig(env);
+  if (kind === 'sqlite') return { kind, file: resolve(dataDir, 'events.sqlite'), audit };
   return {
     kind,
     connectionString: required(env, 'EVENTSTORE_CONNECTION_STRING', 'EVENT_STORE=esdb'),
+    audit,
   };
+}
+
+function auditConfig(env: NodeJS.ProcessEnv): AuditConfig {
+  const signingKey = env.AUDIT_SIGNING_KEY || null;
+  if (signingKey !== null && signingKey.length < 32) {
+    throw new ConfigError('AUDIT_SIGNING_KEY must be at least 32 characters long');
+  }
+  return { signingKey, digestEvery: integer(env, 'AUDIT_DIGEST_EVERY', 1000, 1, 100_000_000) };
 }
 
 function readStoreConfig(env: NodeJS.ProcessEnv, dataDir: string): AppConfig['readStore'] {

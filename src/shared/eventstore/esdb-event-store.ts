@@ -25,7 +25,6 @@ import { assertValidAppend, toJson } from './append-validation';
 import {
   comparePositions,
   type AppendResult,
-  type EventMetadata,
   type ExpectedRevision,
   type NewEvent,
   type Position,
@@ -42,6 +41,13 @@ import type {
   SubscribeOptions,
 } from './event-store.port';
 import { EsdbSubscription } from './esdb-subscription';
+import {
+  EsdbEventChain,
+  chainHashOf,
+  withoutChainHash,
+  type ProposedEvent,
+} from './esdb-event-chain';
+import { GENESIS_HASH, type ChainRow, type HexHash } from './event-chain';
 
 export interface EsdbEventStoreOptions {
   /**
@@ -54,6 +60,8 @@ export interface EsdbEventStoreOptions {
 const DEFAULT_PAGE_SIZE = 1000;
 const HEAD_PAGE_SIZE = 100;
 const PING_TIMEOUT_MS = 5000;
+/** Appends with `any` re-read the stream's head when another writer moved it meanwhile. */
+const CHAIN_ATTEMPTS = 10;
 
 /**
  * The EventStoreDB adapter (server 22.6 or later, whose stream reads carry log positions). The client
@@ -64,6 +72,7 @@ const PING_TIMEOUT_MS = 5000;
 export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly subscriptions = new Set<EsdbSubscription>();
+  private readonly chain = new EsdbEventChain();
   private closed = false;
 
   constructor(options: EsdbEventStoreOptions) {
@@ -80,15 +89,13 @@ export class EsdbEventStore implements EventStore {
       assertValidAppend(stream, events, expectedRevision);
       // Serialise now: the caller may mutate its objects after the call returns, and the client
       // serialises inside a promise executor, where a JSON error would be lost instead of thrown.
-      const proposed: EventData[] = events.map((e) =>
-        jsonEvent({
-          id: e.id,
-          type: e.type,
-          data: snapshot(e.id, 'data', e.data),
-          metadata: snapshot(e.id, 'metadata', e.metadata),
-        }),
-      );
-      return this.write(stream, proposed, expectedRevision);
+      const proposed = events.map((e): ProposedEvent => ({
+        id: e.id,
+        type: e.type,
+        data: snapshot(e.id, 'data', e.data),
+        metadata: snapshot(e.id, 'metadata', e.metadata) as Record<string, JSONType>,
+      }));
+      return this.writeChained(stream, proposed, expectedRevision);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -206,6 +213,86 @@ export class EsdbEventStore implements EventStore {
     await this.client.dispose();
   }
 
+  /**
+   * Each event's chain hash follows the stream's head, so the append must land right after the
+   * head it was computed from: `any` becomes that exact revision, retried if another writer moved
+   * the head meanwhile. A retry of events already written is recognised by their first id.
+   */
+  private async writeChained(
+    stream: string,
+    proposed: readonly ProposedEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    for (let attempt = 1; ; attempt++) {
+      const head = await this.chainHead(stream, expectedRevision);
+      const events = this.chain.link(stream, head, proposed).map((e) => jsonEvent(e));
+      const exact =
+        expectedRevision === 'any' ? (head ? head.revision : 'no_stream') : expectedRevision;
+      try {
+        return await this.write(stream, events, exact);
+      } catch (error) {
+        if (expectedRevision !== 'any' || !(error instanceof WrongExpectedVersionError))
+          throw error;
+        const earlier = await this.earlierAppend(stream, proposed[0].id, proposed.length);
+        if (earlier) return earlier;
+        if (attempt === CHAIN_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** The revision and chain hash an append at `expected` follows; null: a new stream. */
+  private async chainHead(
+    stream: string,
+    expected: ExpectedRevision,
+  ): Promise<{ revision: number; hash: HexHash } | null> {
+    if (expected === 'no_stream') return null;
+    const read = this.client.readStream(
+      stream,
+      typeof expected === 'number'
+        ? { fromRevision: BigInt(expected), maxCount: 1 }
+        : { direction: BACKWARDS, fromRevision: END, maxCount: 1 },
+    );
+    try {
+      for await (const { event } of read) {
+        if (event) {
+          const hash = chainHashOf(event.metadata) ?? GENESIS_HASH;
+          return { revision: Number(event.revision), hash };
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    // Nothing there: the append itself finds the stream missing or shorter than expected.
+    return null;
+  }
+
+  /** Where an append whose first event id is already in the stream ended, if it is. */
+  private async earlierAppend(
+    stream: string,
+    firstId: string,
+    count: number,
+  ): Promise<AppendResult | null> {
+    const recent = await this.readStream(stream, { direction: 'backwards', limit: 1000 });
+    const first = recent.find((e) => e.id === firstId);
+    if (!first) return null;
+    const last = recent.find((e) => e.revision === first.revision + count - 1) ?? first;
+    return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  /** The whole log as the auditor's verifier reads it, with each event's stored chain hash. */
+  async *readChain(pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<ChainRow[]> {
+    let page: ChainRow[] = [];
+    const toRow = (event: EsdbRecordedEvent, position: Position) =>
+      this.chain.row(position.commit, event.streamId, Number(event.revision), event);
+    for await (const row of this.scan(FORWARDS, null, pageSize, toRow)) {
+      if (page.push(row) === pageSize) {
+        yield page;
+        page = [];
+      }
+    }
+    if (page.length > 0) yield page;
+  }
+
   private async write(
     stream: string,
     events: EventData[],
@@ -256,11 +343,12 @@ export class EsdbEventStore implements EventStore {
    * page per round trip. The server's fromPosition is inclusive, so a page that starts at an
    * event asks for one more and skips what was already seen.
    */
-  private async *scan(
+  private async *scan<T = RecordedEvent>(
     direction: Direction,
     from: Position | null,
     pageSize: number,
-  ): AsyncGenerator<RecordedEvent> {
+    toItem: (event: EsdbRecordedEvent, position: Position) => T = toRecordedEvent as never,
+  ): AsyncGenerator<T> {
     const forwards = direction === FORWARDS;
     let cursor = from;
     for (;;) {
@@ -278,7 +366,7 @@ export class EsdbEventStore implements EventStore {
         if (cursor && comparePositions(position, cursor) * (forwards ? 1 : -1) <= 0) continue;
         cursor = position;
         advanced = true;
-        if (!isSystemEvent(event)) yield toRecordedEvent(event, position);
+        if (!isSystemEvent(event)) yield toItem(event, position);
       }
       if (page.length < maxCount || !advanced) return;
     }
@@ -348,7 +436,7 @@ function toRecordedEvent(event: EsdbRecordedEvent, position: Position): Recorded
     type: event.type,
     data: event.data,
     // This adapter writes metadata as a JSON object, which the client parses back.
-    metadata: event.metadata as unknown as EventMetadata,
+    metadata: withoutChainHash(event.metadata),
     stream: event.streamId,
     revision: Number(event.revision),
     position,

@@ -1,13 +1,28 @@
-import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EsdbEventStore } from './esdb-event-store';
 import { EVENT_STORE, type EventStore } from './event-store.port';
+import { EventVersions } from './event-versions';
 import { SqliteEventStore } from './sqlite-event-store';
+import { UpcastingEventStore } from './upcasting-event-store';
 
-export function openEventStore(config: AppConfig['eventStore']): EventStore {
-  return config.kind === 'sqlite'
-    ? new SqliteEventStore({ file: config.file })
-    : new EsdbEventStore({ connectionString: config.connectionString });
+/** The configured store, reading every event in its type's current version. */
+export function openEventStore(
+  config: AppConfig['eventStore'],
+  versions: EventVersions,
+): EventStore {
+  const store =
+    config.kind === 'sqlite'
+      ? new SqliteEventStore({ file: config.file, audit: config.audit })
+      : new EsdbEventStore({ connectionString: config.connectionString });
+  return new UpcastingEventStore(store, versions);
 }
 
 @Injectable()
@@ -19,16 +34,23 @@ class EventStoreLifecycle implements OnApplicationShutdown {
   }
 }
 
+/** The event log, with the application's event versions applied on every read. */
 @Global()
-@Module({
-  providers: [
-    {
-      provide: EVENT_STORE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => openEventStore(config.eventStore),
-    },
-    EventStoreLifecycle,
-  ],
-  exports: [EVENT_STORE],
-})
-export class EventStoreModule {}
+@Module({})
+export class EventStoreModule {
+  static forRoot(versions: EventVersions): DynamicModule {
+    return {
+      module: EventStoreModule,
+      providers: [
+        { provide: EventVersions, useValue: versions },
+        {
+          provide: EVENT_STORE,
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => openEventStore(config.eventStore, versions),
+        },
+        EventStoreLifecycle,
+      ],
+      exports: [EVENT_STORE, EventVersions],
+    };
+  }
+}

@@ -95,4 +95,14 @@ export interface EventStore {
   ping(): Promise<void>;
 
   close(): Promise<void>;
+
+  /**
+   * Capability of a store that other threads tail through their own connections (SQLite): calls
+   * back after appends made durable in this process, so they can be told to look now rather than
+   * at their next poll. A store without it has subscriptions of its own (EventStoreDB).
+   */
+  onAppended?(listener: () => void): void;
+
+  /** Capability paired with onAppended: look for new events now, in this thread's subscriptions. */
+  wakeSubscriptions?(): void;
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { keptSecret } from '../config/kept-secret';
 import { assertValidAppend, toJson } from './append-validation';
 import type {
   AppendResult,
@@ -10,6 +11,9 @@ import type {
   RecordedEvent,
 } from './event-envelope';
 import { EventIdConflictError, WrongExpectedVersionError } from './event-store.errors';
+import { GENESIS_HASH } from './event-chain';
+import type { LogDigest } from './log-digest';
+import { SqliteChainKeeper } from './sqlite-chain-keeper';
 import type {
   EventStore,
   EventSubscription,
@@ -28,6 +32,15 @@ export interface SqliteEventStoreOptions {
   readonly file: string;
   /** How often live subscriptions look for appends made by other processes. */
   readonly pollIntervalMs?: number;
+  /** Tamper evidence: see SqliteChainKeeper. */
+  readonly audit?: SqliteAuditOptions;
+}
+
+export interface SqliteAuditOptions {
+  /** Signs the log's digests; when unset, a random key kept beside the file (audit-signing-key). */
+  readonly signingKey?: string | null;
+  /** A signed digest each time the log reaches a multiple of this many events; default 1,000. */
+  readonly digestEvery?: number;
 }
 
 interface StreamRows {
@@ -121,6 +134,7 @@ export class SqliteEventStore implements EventStore {
   private readonly recent = new RecentEvents();
   private readonly appendListeners: (() => void)[] = [];
   private readonly heads: StreamHeads;
+  private readonly chain: SqliteChainKeeper;
   /** Outcomes of appends that were retries: they wrote nothing. */
   private readonly retries = new WeakSet<AppendResult>();
 
@@ -131,6 +145,10 @@ export class SqliteEventStore implements EventStore {
     this.writer.pragma('synchronous = FULL');
     this.writer.pragma('busy_timeout = 10000');
     this.writer.exec(SCHEMA);
+    this.chain = new SqliteChainKeeper(this.writer, {
+      signingKey: () => auditSigningKey(options.file, options.audit?.signingKey ?? null),
+      digestEvery: options.audit?.digestEvery ?? 1000,
+    });
     this.reader = new Database(options.file, { readonly: true });
     this.reader.pragma('busy_timeout = 10000');
     this.watcher = new SqliteLogWatcher(this.reader, options.pollIntervalMs ?? 25);
@@ -147,12 +165,9 @@ export class SqliteEventStore implements EventStore {
       rollbackToSavepoint: w.prepare('ROLLBACK TO append'),
       insert: w.prepare(
         `INSERT INTO events (event_id, type, data, actor, correlation_id, causation_id,
-           occurred_at, schema_version, metadata_extra, stream, revision, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           occurred_at, schema_version, metadata_extra, stream, revision, recorded_at, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      lastRevision: w
-        .prepare('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')
-        .pluck(),
       byEventId: w.prepare<[string], { stream: string; revision: number; position: number }>(
         'SELECT stream, revision, position FROM events WHERE event_id = ?',
       ),
@@ -333,6 +348,12 @@ export class SqliteEventStore implements EventStore {
     return cached.length > 0 ? [...cached, ...read] : read;
   }
 
+  /** Signs a digest of the log up to its head now; null when the head is already signed. */
+  async sealHead(): Promise<LogDigest | null> {
+    this.assertOpen();
+    return this.chain.sealHead();
+  }
+
   get isClosed(): boolean {
     return this.closed;
   }
@@ -373,11 +394,14 @@ export class SqliteEventStore implements EventStore {
   ): void {
     const s = this.statements;
     s.begin.run();
+    let head = 0;
     try {
       for (const pending of batch) {
         s.savepoint.run();
         try {
-          outcomes.push(pending.parts.map((part) => this.writeOne(part, recordedAt)));
+          const results = pending.parts.map((part) => this.writeOne(part, recordedAt));
+          for (const result of results) head = Math.max(head, result.position.commit);
+          outcomes.push(results);
           s.release.run();
         } catch (error) {
           s.rollbackToSavepoint.run();
@@ -390,6 +414,7 @@ export class SqliteEventStore implements EventStore {
           outcomes.push(error);
         }
       }
+      this.chain.sealReachedBoundaries(head);
       s.commit.run();
     } catch (error) {
       if (this.writer.inTransaction) s.rollback.run();
@@ -406,7 +431,8 @@ export class SqliteEventStore implements EventStore {
       return retried;
     }
 
-    const last = s.lastRevision.get(stream) as number | undefined;
+    const lastOfStream = this.chain.lastOfStream(stream);
+    const last = lastOfStream?.revision;
     const actual = last ?? 'no_stream';
     const matches =
       expectedRevision === 'any' ||
@@ -414,11 +440,19 @@ export class SqliteEventStore implements EventStore {
     if (!matches) throw new WrongExpectedVersionError(stream, expectedRevision, actual);
 
     let revision = last ?? -1;
+    let previous = lastOfStream?.hash ?? GENESIS_HASH;
     let position = 0;
     for (const columns of rows) {
       revision += 1;
+      const [id, type, data, actor, correlationId, causationId, occurredAt] = columns;
+      // prettier-ignore
+      previous = this.chain.hasher.hash({ stream, revision, id, type, data, actor, correlationId,
+        causationId, occurredAt, schemaVersion: columns[7], extraMetadata: columns[8] }, previous);
       try {
-        position = Number(s.insert.run(...columns, stream, revision, recordedAt).lastInsertRowid);
+        position = Number(
+          s.insert.run(...columns, stream, revision, recordedAt, Buffer.from(previous, 'hex'))
+            .lastInsertRowid,
+        );
       } catch (error) {
         if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
           throw new EventIdConflictError(stream, columns[0]);
@@ -479,6 +513,11 @@ class SqliteSubscription implements EventSubscription {
     this.closed = true;
     this.watcher.wakeAll();
   }
+}
+
+/** The key that signs a log's digests: the configured one, or one kept beside the log's file. */
+export function auditSigningKey(file: string, configured: string | null): string {
+  return keptSecret(configured, dirname(file), 'audit-signing-key');
 }
 
 function at(position: number): Position {

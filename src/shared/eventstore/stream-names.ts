@@ -13,5 +13,7 @@ export const streams = {
   apiKey: (keyId: string) => `api_key-${keyId}`,
   importProfiles: (vendorId: string) => `import_profiles-${vendorId}`,
   catalogImport: (importId: string) => `catalog_import-${importId}`,
+  /** One request sent with an Idempotency-Key, by the digest of actor, route and key. */
+  idempotentRequest: (requestKey: string) => `idempotency-${requestKey}`,
   book: (bookId: string) => `book-${bookId}`,
 } as const;

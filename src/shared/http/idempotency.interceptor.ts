@@ -2,42 +2,38 @@ import {
   type CallHandler,
   type ExecutionContext,
   HttpStatus,
-  Inject,
   Injectable,
   type NestInterceptor,
 } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, mergeMap, type Observable, of } from 'rxjs';
 import { BusinessRuleViolation } from '../domain/domain-errors';
-import { newEventId } from '../eventstore/event-ids';
-import { WrongExpectedVersionError } from '../eventstore/event-store.errors';
-import { EVENT_STORE, type EventStore } from '../eventstore/event-store.port';
-import { Clock } from '../time/clock';
+import { StreamStates } from '../commands/stream-states';
+import { streams } from '../eventstore/stream-names';
 import { ANSWERS_WITH_SECRETS } from './answers-with-secrets.decorator';
+import {
+  type CompletedRequest,
+  idempotentRequestDecider,
+  RecordCompletedRequest,
+} from './idempotent-request.decider';
 import { commandContextOf } from './request-context.decorator';
-
-interface CompletedRequest {
-  readonly fingerprint: string;
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
-}
 
 const REPLAYED_HEADERS = ['location', 'x-log-position'];
 
 /**
  * A write sent again with the same Idempotency-Key (by the same actor, to the same route) gets
- * the first answer back and changes nothing. The answer is recorded in the event log, so it
- * survives restarts; a retry racing the first request is made safe by the ids its entities
+ * the first answer back and changes nothing. The answer is recorded in the event log (by the
+ * RecordCompletedRequest command), so it survives restarts; a retry racing the first request is made safe by the ids its entities
  * derive from the key. The same key with another body is refused (422).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly clock: Clock,
+    private readonly states: StreamStates,
+    private readonly commands: CommandBus,
   ) {}
 
   intercept(execution: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -51,13 +47,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!context.idempotencyKey) return next.handle();
     const reply = http.getResponse<FastifyReply>();
     const route = request.routeOptions.url ?? request.url;
-    const stream = `idempotency-${digest(`${context.actor}\n${request.method}\n${route}\n${context.idempotencyKey}`).slice(0, 32)}`;
+    const requestKey = digest(
+      `${context.actor}\n${request.method}\n${route}\n${context.idempotencyKey}`,
+    ).slice(0, 32);
     const fingerprint = digest(JSON.stringify(request.body ?? null));
 
-    return from(this.store.readStream(stream, { limit: 1 })).pipe(
-      mergeMap(([first]) => {
-        if (first) {
-          const completed = first.data as CompletedRequest;
+    const stream = streams.idempotentRequest(requestKey);
+    return from(this.states.load(idempotentRequestDecider, stream)).pipe(
+      mergeMap(({ state: completed }) => {
+        if (completed) {
           if (completed.fingerprint !== fingerprint) {
             throw new BusinessRuleViolation(
               'idempotency-key-reused',
@@ -80,42 +78,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
                 return value === undefined ? [] : [[name, String(value)]];
               }),
             );
-            await this.record(stream, { fingerprint, status, headers, body }, context);
+            const answer: CompletedRequest = { fingerprint, status, headers, body };
+            await this.commands.execute(new RecordCompletedRequest(requestKey, answer, context));
             return body;
           }),
         );
       }),
     );
-  }
-
-  private async record(
-    stream: string,
-    completed: CompletedRequest,
-    context: ReturnType<typeof commandContextOf>,
-  ): Promise<void> {
-    try {
-      await this.store.append(
-        stream,
-        [
-          {
-            id: newEventId(),
-            type: 'IdempotentRequestCompleted',
-            data: completed,
-            metadata: {
-              actor: context.actor,
-              correlationId: context.correlationId,
-              causationId: context.causationId,
-              occurredAt: this.clock.now().toISOString(),
-              schemaVersion: 1,
-            },
-          },
-        ],
-        'no_stream',
-      );
-    } catch (error) {
-      // A concurrent retry recorded its answer first; both answers describe the same outcome.
-      if (!(error instanceof WrongExpectedVersionError)) throw error;
-    }
   }
 }
 

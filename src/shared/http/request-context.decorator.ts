@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { principalOf } from '../../auth/principal';
+import { actorOf } from './request-actor';
 import type { CommandContext } from '../commands/command-context';
 import { requestIdOf } from './request-id';
 import { invalidFields } from './invalid-fields';
@@ -15,7 +15,7 @@ const TOKEN = /^[\w.@:+-]{1,128}$/;
  */
 export function commandContextOf(request: FastifyRequest): CommandContext {
   const requestId = requestIdOf(request.raw);
-  const actor = principalOf(request)?.actor ?? 'anonymous';
+  const actor = actorOf(request) ?? 'anonymous';
   const correlationId = header(request, 'x-correlation-id') ?? requestId;
   const idempotencyKey = header(request, 'idempotency-key');
   return {

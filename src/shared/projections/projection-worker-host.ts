@@ -1,12 +1,11 @@
 import type { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ProjectionDefinition } from './projection-definition';
 import type { AppConfig } from '../config/app-config';
 import { comparePositions, type Position } from '../eventstore/event-envelope';
 import type { EventStore } from '../eventstore/event-store.port';
-import { SqliteEventStore } from '../eventstore/sqlite-event-store';
 import type { ProjectionStatus } from './projection-engine';
+import type { ProjectionRegistry } from './projection-registry';
 import type { ProjectionReadSide } from './projection-read-side';
 import type { HostMessage, WorkerMessage } from './projection-worker-messages';
 
@@ -39,7 +38,7 @@ export class ProjectionWorkerHost implements ProjectionReadSide {
   constructor(
     private readonly config: AppConfig,
     private readonly events: EventStore,
-    private readonly definitions: readonly ProjectionDefinition[],
+    private readonly registry: ProjectionRegistry,
     private readonly logger: Logger,
   ) {}
 
@@ -47,11 +46,14 @@ export class ProjectionWorkerHost implements ProjectionReadSide {
     // Run from TypeScript sources (tests, ts-node) the worker needs the same loader.
     const source = __filename.endsWith('.ts');
     const worker = new Worker(join(__dirname, `projection-worker${source ? '.ts' : '.js'}`), {
-      workerData: { config: this.config },
+      workerData: {
+        config: this.config,
+        registry: { source: this.registry.source, eventVersions: this.registry.eventVersions },
+      },
       execArgv: source ? ['-r', 'ts-node/register/transpile-only'] : [],
     });
     this.worker = worker;
-    if (this.events instanceof SqliteEventStore) {
+    if (this.events.onAppended) {
       // One wake-up per turn of the event loop, however many appends it made durable.
       this.events.onAppended(() => {
         if (this.wakePosted) return;
@@ -117,7 +119,7 @@ export class ProjectionWorkerHost implements ProjectionReadSide {
     timeoutMs: number,
     projections?: readonly string[],
   ): Promise<boolean> {
-    const names = projections ?? this.definitions.map((d) => d.name);
+    const names = projections ?? this.registry.projections.map((d) => d.name);
     if (this.reached(position, names)) return Promise.resolve(true);
     if (!this.worker || this.stopped) return Promise.resolve(false);
     return new Promise((resolve) => {

@@ -1,12 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import pino from 'pino';
 import type { Logger } from '@nestjs/common';
-import { allProjections } from '../../../projections/all-projections';
 import type { AppConfig } from '../config/app-config';
 import { openEventStore } from '../eventstore/event-store.module';
-import { SqliteEventStore } from '../eventstore/sqlite-event-store';
 import { openReadModelStore } from '../readmodels/read-models.module';
 import { ProjectionEngine } from './projection-engine';
+import type { ProjectionDefinition } from './projection-definition';
+import { loadExport, type ProjectionRegistry } from './projection-registry';
+import type { EventVersions } from '../eventstore/event-versions';
 import type { HostMessage, WorkerMessage } from './projection-worker-messages';
 
 /**
@@ -16,7 +17,10 @@ import type { HostMessage, WorkerMessage } from './projection-worker-messages';
  */
 async function main(): Promise<void> {
   const port = parentPort!;
-  const config = (workerData as { config: AppConfig }).config;
+  const { config, registry } = workerData as {
+    config: AppConfig;
+    registry: Omit<ProjectionRegistry, 'projections'>;
+  };
   const post = (message: WorkerMessage) => port.postMessage(message);
   const log = pino({ level: config.logLevel }).child({
     context: 'Projections',
@@ -28,17 +32,26 @@ async function main(): Promise<void> {
     warn: (message: string) => log.warn(message),
     error: (message: string) => log.error(message),
   } as unknown as Logger;
-  const events = openEventStore(config.eventStore);
+  const events = openEventStore(
+    config.eventStore,
+    loadExport<EventVersions>(registry.eventVersions),
+  );
   const readModels = await openReadModelStore(config.readStore);
-  const engine = new ProjectionEngine(events, readModels, allProjections, logger, {
-    onProgress: (projection, position) => post({ type: 'progress', projection, position }),
-    onServing: (projection, collections) => post({ type: 'serving', projection, collections }),
-  });
+  const engine = new ProjectionEngine(
+    events,
+    readModels,
+    loadExport<readonly ProjectionDefinition[]>(registry.source),
+    logger,
+    {
+      onProgress: (projection, position) => post({ type: 'progress', projection, position }),
+      onServing: (projection, collections) => post({ type: 'serving', projection, collections }),
+    },
+  );
   port.on('message', (message: HostMessage) => {
     void (async () => {
       switch (message.type) {
         case 'appended':
-          if (events instanceof SqliteEventStore) events.wakeSubscriptions();
+          events.wakeSubscriptions?.();
           return;
         case 'statuses':
           post({ type: 'statuses', id: message.id, statuses: await engine.statuses() });

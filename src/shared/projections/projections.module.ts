@@ -1,5 +1,6 @@
 import {
   type BeforeApplicationShutdown,
+  type DynamicModule,
   Global,
   Inject,
   Injectable,
@@ -7,11 +8,11 @@ import {
   Module,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { allProjections } from '../../../projections/all-projections';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../eventstore/event-store.port';
 import { READ_MODEL_STORE, type ReadModelStore } from '../readmodels/read-model-store.port';
 import { ProjectionEngine } from './projection-engine';
+import type { ProjectionRegistry } from './projection-registry';
 import { PROJECTION_READ_SIDE, type ProjectionReadSide } from './projection-read-side';
 import { ProjectionWorkerHost } from './projection-worker-host';
 import { ReadModels } from './read-models';
@@ -29,26 +30,32 @@ class ProjectionsLifecycle implements OnApplicationBootstrap, BeforeApplicationS
   }
 }
 
+/** Runs the projections it is handed, in this thread or a worker (PROJECTIONS_THREAD). */
 @Global()
-@Module({
-  providers: [
-    {
-      provide: PROJECTION_READ_SIDE,
-      inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_STORE],
-      useFactory: (
-        config: AppConfig,
-        events: EventStore,
-        readModels: ReadModelStore,
-      ): ProjectionReadSide => {
-        const logger = new Logger('Projections');
-        return config.projectionsThread === 'worker'
-          ? new ProjectionWorkerHost(config, events, allProjections, logger)
-          : new ProjectionEngine(events, readModels, allProjections, logger);
-      },
-    },
-    ProjectionsLifecycle,
-    ReadModels,
-  ],
-  exports: [PROJECTION_READ_SIDE, ReadModels],
-})
-export class ProjectionsModule {}
+@Module({})
+export class ProjectionsModule {
+  static forRoot(registry: ProjectionRegistry): DynamicModule {
+    return {
+      module: ProjectionsModule,
+      providers: [
+        {
+          provide: PROJECTION_READ_SIDE,
+          inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_STORE],
+          useFactory: (
+            config: AppConfig,
+            events: EventStore,
+            readModels: ReadModelStore,
+          ): ProjectionReadSide => {
+            const logger = new Logger('Projections');
+            return config.projectionsThread === 'worker'
+              ? new ProjectionWorkerHost(config, events, registry, logger)
+              : new ProjectionEngine(events, readModels, registry.projections, logger);
+          },
+        },
+        ProjectionsLifecycle,
+        ReadModels,
+      ],
+      exports: [PROJECTION_READ_SIDE, ReadModels],
+    };
+  }
+}

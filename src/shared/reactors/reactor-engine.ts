@@ -4,7 +4,7 @@ import { type ConsumerLag, measureLag } from '../consumers/consumer-lag';
 import type { Position } from '../eventstore/event-envelope';
 import type { EventStore } from '../eventstore/event-store.port';
 import type { ReadModelStore } from '../readmodels/read-model-store.port';
-import type { ReactorDefinition } from './reactor-definition';
+import type { Workflow } from './workflow';
 import { type CommandDispatch, ReactorRunner } from './reactor-runner';
 
 export interface ReactorStatus extends ConsumerLag {
@@ -22,7 +22,7 @@ export class ReactorEngine {
   constructor(
     private readonly events: EventStore,
     checkpoints: ReadModelStore,
-    definitions: readonly ReactorDefinition[],
+    definitions: readonly Workflow[],
     dispatch: CommandDispatch,
     logger: Logger,
   ) {

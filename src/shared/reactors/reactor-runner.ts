@@ -6,11 +6,11 @@ import {
   describeFailure,
 } from '../consumers/checkpointed-runner';
 import { BusinessRuleViolation, UnknownEntityError } from '../domain/domain-errors';
-import type { Position, RecordedEvent } from '../eventstore/event-envelope';
+import { isAfter, type Position, type RecordedEvent } from '../eventstore/event-envelope';
 import { WrongExpectedVersionError } from '../eventstore/event-store.errors';
 import type { EventStore } from '../eventstore/event-store.port';
 import type { ReadModelStore } from '../readmodels/read-model-store.port';
-import type { Reaction, ReactorDefinition } from './reactor-definition';
+import { isStateful, type Reaction, type Workflow } from './workflow';
 
 export type CommandDispatch = (command: object) => Promise<unknown>;
 
@@ -24,49 +24,69 @@ const CONFLICT_RETRIES = 20;
 const CHECKPOINT_EVERY_MS = 250;
 
 /**
- * Runs one reactor on its checkpointed subscription. For each batch it dispatches the commands
+ * Runs one workflow on its checkpointed subscription. For each batch it dispatches the commands
  * its events call for, ordered per key, and records the checkpoint only when all have succeeded:
  * a crash in between redelivers the batch and the repeated commands are no-ops. A command refused
- * by a business rule stops the reactor at that event; it is never skipped.
+ * by a business rule stops the workflow at that event; it is never skipped. The workflow's state
+ * is kept at the checkpoint: folded from the start of the log when the runner starts.
  */
 export class ReactorRunner extends CheckpointedRunner {
   private readonly handles: (type: string) => boolean;
   private unsaved: Position | null = null;
   private savedAt = 0;
+  /** The workflow's state after the last event processed. */
+  private workflowState: unknown;
 
   constructor(
-    readonly definition: ReactorDefinition,
-    events: EventStore,
+    readonly definition: Workflow,
+    private readonly log: EventStore,
     private readonly checkpoints: ReadModelStore,
     private readonly dispatch: CommandDispatch,
     logger: Logger,
   ) {
-    super(`reactor ${definition.name}`, events, logger);
+    super(`reactor ${definition.name}`, log, logger);
     const types = new Set(definition.eventTypes);
     this.handles = (type) => types.has(type);
+    this.workflowState = definition.initialState;
   }
 
   get checkpoint(): string {
     return `reactor:${this.definition.name}`;
   }
 
-  protected prepare(): Promise<Position | null> {
-    return this.checkpoints.getCheckpoint(this.checkpoint);
+  protected async prepare(): Promise<Position | null> {
+    const checkpoint = await this.checkpoints.getCheckpoint(this.checkpoint);
+    this.workflowState = this.definition.initialState;
+    if (checkpoint && isStateful(this.definition)) {
+      for await (const event of this.log.readAll()) {
+        if (isAfter(event.position, checkpoint)) break;
+        if (this.handles(event.type))
+          this.workflowState = this.definition.evolve(this.workflowState, event);
+      }
+    }
+    return checkpoint;
   }
 
   protected async process(events: readonly RecordedEvent[]): Promise<BatchResult> {
     const byKey = new Map<string, PendingReaction[]>();
     let failure: ConsumerFailure | null = null;
     let usable = events.length;
+    // states[i]: the workflow's state before events[i] (states[events.length]: after the batch).
+    const states: unknown[] = [this.workflowState];
     for (let index = 0; index < events.length && !failure; index++) {
       const event = events[index];
-      if (!this.handles(event.type)) continue;
+      const before = states[index];
+      if (!this.handles(event.type)) {
+        states.push(before);
+        continue;
+      }
       try {
-        for (const reaction of this.definition.react(event)) {
+        for (const reaction of this.definition.decide(event, before)) {
           const queue = byKey.get(reaction.key) ?? [];
           queue.push({ ...reaction, event, index });
           byKey.set(reaction.key, queue);
         }
+        states.push(this.definition.evolve(before, event));
       } catch (error) {
         failure = describeFailure(event, error);
         usable = index;
@@ -99,6 +119,7 @@ export class ReactorRunner extends CheckpointedRunner {
     }
     const checkpoint = usable > 0 ? events[usable - 1].position : null;
     if (checkpoint) await this.record(checkpoint, failure !== null);
+    this.workflowState = states[usable];
     return { checkpoint, failure };
   }
 

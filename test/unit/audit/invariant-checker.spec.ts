@@ -14,9 +14,9 @@ import {
 } from '../../../src/backorders/backorder.commands';
 import { backorderDecider } from '../../../src/backorders/backorder.decider';
 import type { PlacedLine } from '../../../src/backorders/backorder.events';
-import { substitutionResolutionReactor } from '../../../src/backorders/substitution-resolution.reactor';
+import { substitutionResolutionWorkflow } from '../../../src/backorders/substitution-resolution.workflow';
 import type { ProductSnapshot } from '../../../src/catalog/product-snapshot';
-import { stockKeepingReactor } from '../../../src/inventory/stock-keeping.reactor';
+import { stockKeepingWorkflow } from '../../../src/backorders/stock-keeping.workflow';
 import {
   AdjustStock,
   ReserveStock,
@@ -34,7 +34,7 @@ import {
 } from '../../../src/purchasing/purchase-order.commands';
 import { purchaseOrderDecider } from '../../../src/purchasing/purchase-order.decider';
 import type { SetAsideUnits } from '../../../src/purchasing/purchase-order.events';
-import { receivingReactor } from '../../../src/receiving/receiving.reactor';
+import { receivingWorkflow } from '../../../src/receiving/receiving.workflow';
 import type { Decider, DomainEvent } from '../../../src/shared/domain/decider';
 import type {
   ExpectedRevision,
@@ -42,7 +42,7 @@ import type {
 } from '../../../src/shared/eventstore/event-envelope';
 import { SqliteEventStore } from '../../../src/shared/eventstore/sqlite-event-store';
 import { streams } from '../../../src/shared/eventstore/stream-names';
-import type { ReactorDefinition } from '../../../src/shared/reactors/reactor-definition';
+import type { Workflow } from '../../../src/shared/reactors/workflow';
 import { given } from '../../support/decider';
 import {
   allocation,
@@ -137,11 +137,14 @@ class Shop {
     return event;
   }
 
-  /** Every command the reactor issues for these events, each on the aggregate its key names. */
-  async react(reactor: ReactorDefinition, events: readonly RecordedEvent[]) {
+  /** Every command the workflow issues for these events, each on the aggregate its key names. */
+  async react(workflow: Workflow, events: readonly RecordedEvent[]) {
     const caused: RecordedEvent[] = [];
-    for (const event of events.filter((e) => reactor.eventTypes.includes(e.type))) {
-      for (const { key, command } of reactor.react(event)) {
+    let state = workflow.initialState;
+    for (const event of events.filter((e) => workflow.eventTypes.includes(e.type))) {
+      const reactions = workflow.decide(event, state);
+      state = workflow.evolve(state, event);
+      for (const { key, command } of reactions) {
         const aggregate = key.slice(0, key.indexOf(':'));
         if (aggregate === 'stock') caused.push(...(await this.stock(command as never)));
         else if (aggregate === 'backorder')
@@ -244,7 +247,7 @@ async function placed(shop: Shop) {
       context,
     ),
   );
-  await shop.react(stockKeepingReactor, reserved);
+  await shop.react(stockKeepingWorkflow, reserved);
 }
 
 /** Submitted, confirmed, and two Heriz (both Ada's) and a Tabriz Blue in place of the Tabriz arrive. */
@@ -278,7 +281,7 @@ async function received(shop: Shop) {
       context,
     ),
   );
-  await shop.react(receivingReactor, receipt);
+  await shop.react(receivingWorkflow, receipt);
 }
 
 /** Cid takes the substitute, Ada cancels and her held rug goes to Bob, pickups, the PO closes short. */
@@ -287,7 +290,7 @@ async function settled(shop: Shop) {
   const accepted = await shop.backorder(
     new DecideSubstitution(cid.backorderId, 'L1', true, '', context),
   );
-  await shop.react(substitutionResolutionReactor, accepted);
+  await shop.react(substitutionResolutionWorkflow, accepted);
   const handedOver = await shop.po(
     new ReleaseAllocation(
       poId,
@@ -303,7 +306,7 @@ async function settled(shop: Shop) {
       context,
     ),
   );
-  await shop.react(receivingReactor, handedOver);
+  await shop.react(receivingWorkflow, handedOver);
   const cancelled = await shop.backorder(
     new ChangeLine(
       ada.backorderId,
@@ -318,10 +321,10 @@ async function settled(shop: Shop) {
       context,
     ),
   );
-  await shop.react(stockKeepingReactor, cancelled);
+  await shop.react(stockKeepingWorkflow, cancelled);
   for (const who of [bob, cid, dee]) {
     const picked = await shop.backorder(new FulfilLine(who.backorderId, 'L1', 'pickup', context));
-    await shop.react(stockKeepingReactor, picked);
+    await shop.react(stockKeepingWorkflow, picked);
   }
   await shop.po(new ClosePurchaseOrder(poId, 'the third Heriz is discontinued', context));
 }
@@ -703,7 +706,7 @@ describe('invariant checker', () => {
         message: `the purchase orders have 2 units set aside for line L1 of ${ada.number}; its own log has 0`,
       },
     ]);
-    await shop.react(receivingReactor, receipt);
+    await shop.react(receivingWorkflow, receipt);
     expect(await audit()).toMatchObject({ violations: [], discrepancies: [] });
   });
 

@@ -467,6 +467,7 @@ describe('backorder decider', () => {
           allocationId: 'a-1',
           substitute,
           quantity: 1,
+          reason: null,
         },
       };
       expect(
@@ -569,7 +570,10 @@ describe('backorder decider', () => {
     it('accepts the substitute: its units are held and it is what the customer gets', () => {
       const { state, when } = given(backorderDecider, [...twoOnPo, offered]);
       const events = when(new DecideSubstitution(backorderId, 'l-1', true, 'fine', context));
-      expect(events).toEqual([{ type: 'BackorderLineSubstitutionAccepted', data: decided }]);
+      // Version 2 of the event keeps the staff member's reason (version 1 dropped it).
+      expect(events).toEqual([
+        { type: 'BackorderLineSubstitutionAccepted', data: { ...decided, reason: 'fine' } },
+      ]);
       const after = (events.reduce(backorderDecider.evolve, state) as OpenBackorder).lines['l-1'];
       expect(after).toMatchObject({
         reserved: 2,
@@ -604,7 +608,10 @@ describe('backorder decider', () => {
           ),
         'no-substitution-pending',
       );
-      const accepted: BackorderEvent = { type: 'BackorderLineSubstitutionAccepted', data: decided };
+      const accepted: BackorderEvent = {
+        type: 'BackorderLineSubstitutionAccepted',
+        data: { ...decided, reason: '' },
+      };
       rule(
         () =>
           given(backorderDecider, [...twoOnPo, offered, accepted]).when(
@@ -720,6 +727,7 @@ describe('backorder decider', () => {
           allocationId: 'a-1',
           substitute,
           quantity: 2,
+          reason: null,
         },
       };
       expect(

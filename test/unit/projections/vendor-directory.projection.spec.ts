@@ -1,4 +1,4 @@
-import { vendorDirectoryProjection } from '../../../projections/purchasing/vendor-directory.projection';
+import { vendorDirectoryProjection } from '../../../projections/vendors/vendor-directory.projection';
 import { eventLog, projectionHarness } from '../../support/projection-harness';
 
 describe('vendor directory projection', () => {

@@ -1,0 +1,3 @@
+import { vendorDirectoryProjection } from './vendor-directory.projection';
+
+export const vendorProjections = [vendorDirectoryProjection];
