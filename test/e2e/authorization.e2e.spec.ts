@@ -91,6 +91,9 @@ const EXPECTED: Readonly<Record<string, Policy>> = {
   'POST /backorders/:id/lines/:lineId/substitution': ['sales'],
   'GET /lookup': ['sales', 'purchasing', 'receiving', 'accounting'],
 
+  'GET /audit/verify': ['admin'],
+  'GET /audit/verify/jobs/:id': ['admin'],
+
   'GET /accounting/journal': ['accounting'],
   'GET /accounting/trial-balance': ['accounting'],
   'GET /accounting/profit-and-loss': ['accounting'],
@@ -232,7 +235,7 @@ describe('who may call which route', () => {
     expect(wrong).toEqual([]);
     // Refused requests, and allowed ones with an empty body, change nothing.
     expect(await eventCount(t.events)).toBe(before);
-  }, 20_000);
+  }, 60_000);
 
   describe('tokens', () => {
     const ISSUER = 'backorder-ledger';
