@@ -6,6 +6,13 @@ import {
   type Discrepancy,
   type Violation,
 } from '../src/audit/invariant-checker';
+import {
+  checkLedgerInvariants,
+  type LedgerInvariant,
+} from '../projections/accounting/ledger-invariants';
+import { POLICIES } from '../projections/accounting/recognition-policies';
+import { replayLedger } from '../src/accounting/ledger-replay';
+import { replaySource } from '../src/accounting/replay-jobs';
 import { loadConfig } from '../src/shared/config/app-config';
 import { openEventStore } from '../src/shared/eventstore/event-store.module';
 
@@ -38,20 +45,35 @@ export async function checkInvariants(
       return { code: 2, stdout: '', stderr: `no event log at ${where} (set DATA_DIR)\n` };
     const store = openEventStore(config.eventStore, eventVersions);
     let report: AuditReport;
+    let ledger: LedgerInvariant[];
     try {
       report = await auditEventLog(store);
+      const replay = await replayLedger(replaySource(config, store), { policies: POLICIES });
+      ledger = checkLedgerInvariants(replay.state, replay.totals);
     } finally {
       await store.close();
     }
-    const failed = report.violations.length > 0 || (strict && report.discrepancies.length > 0);
-    return { code: failed ? 1 : 0, stdout: format(report, where, strict), stderr: '' };
+    const failed =
+      report.violations.length > 0 ||
+      ledger.some((check) => !check.holds) ||
+      (strict && report.discrepancies.length > 0);
+    return {
+      code: failed ? 1 : 0,
+      stdout: format(report, where, strict, ledger),
+      stderr: '',
+    };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { code: 2, stdout: '', stderr: `the invariant check could not run: ${reason}\n` };
   }
 }
 
-function format(report: AuditReport, where: string, strict: boolean): string {
+function format(
+  report: AuditReport,
+  where: string,
+  strict: boolean,
+  ledger: readonly LedgerInvariant[],
+): string {
   const { summary, violations, discrepancies } = report;
   const out = [
     `Invariants of ${where}`,
@@ -74,9 +96,22 @@ function format(report: AuditReport, where: string, strict: boolean): string {
       ...discrepancies.map(discrepancy),
     );
   }
-  const failures = violations.length + (strict ? discrepancies.length : 0);
+  out.push(...ledgerLines(ledger));
+  const failures =
+    violations.length +
+    (strict ? discrepancies.length : 0) +
+    ledger.filter((check) => !check.holds).length;
   out.push('', failures === 0 ? 'Result: passed.' : `Result: FAILED (${n(failures, 'problem')}).`);
   return `${out.join('\n')}\n`;
+}
+
+/** The ledger's checks under every recognition policy, after the event log's own. */
+function ledgerLines(checks: readonly LedgerInvariant[]): string[] {
+  return [
+    '',
+    'Ledger, under every recognition policy:',
+    ...checks.map((c) => `  ${c.holds ? 'ok    ' : 'FAILED'} ${c.rule}: ${c.detail}`),
+  ];
 }
 
 function n(count: number, one: string, many = `${one}s`): string {

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { AccountingModule } from './accounting/accounting.module';
 import { allProjections } from '../projections/all-projections';
 import { eventVersions } from './all-event-versions';
 import { allWorkflows } from './all-workflows';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BooksModule } from './books/books.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CustomersModule } from './customers/customers.module';
 import { BackordersModule } from './backorders/backorders.module';
@@ -74,6 +76,8 @@ import { ReadModelsModule } from './shared/readmodels/read-models.module';
     BackordersModule,
     ReceivingModule,
     NotificationsModule,
+    AccountingModule,
+    BooksModule,
     ImagesModule,
     PaymentsModule,
     VendorBillsModule,

@@ -7,7 +7,12 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ALLOWED_ROLES, ANY_SIGNED_IN, PUBLIC_ROUTE } from './access.decorators';
+import {
+  ALLOWED_ROLES,
+  ANY_SIGNED_IN,
+  PUBLIC_ROUTE,
+  VERIFICATION_ROUTE,
+} from './access.decorators';
 import { Authenticator } from './authenticator';
 import { setPrincipal } from './principal';
 import type { WritingRole } from './roles';
@@ -45,7 +50,10 @@ export class AccessGuard implements CanActivate {
       ALLOWED_ROLES,
       targets,
     );
-    const reading = request.method === 'GET' || request.method === 'HEAD';
+    const reading =
+      request.method === 'GET' ||
+      request.method === 'HEAD' ||
+      this.reflector.getAllAndOverride<boolean>(VERIFICATION_ROUTE, targets) === true;
     if (
       allowed &&
       principal.roles.some((role) =>

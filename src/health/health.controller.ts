@@ -1,3 +1,4 @@
+import { AccountingLedger } from '../accounting/accounting-ledger';
 import { Public } from '../auth/access.decorators';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
@@ -29,6 +30,8 @@ export interface HealthReport {
   readonly reactors: readonly ReactorStatus[];
   /** How long the server thread kept requests waiting since the previous /health. */
   readonly eventLoopDelay: EventLoopDelay;
+  /** The ledger's continuous checks, as the live book stands (never a reason for 503). */
+  readonly ledger: { readonly holds: boolean; readonly failing: readonly string[] };
 }
 
 @ApiTags('health')
@@ -42,6 +45,7 @@ export class HealthController {
     @Inject(PROJECTION_READ_SIDE) private readonly projections: ProjectionReadSide,
     private readonly reactors: ReactorEngine,
     private readonly eventLoop: EventLoopDelayMonitor,
+    private readonly accounting: AccountingLedger,
   ) {}
 
   @Get()
@@ -64,6 +68,7 @@ export class HealthController {
       projections,
       reactors,
       eventLoopDelay: this.eventLoop.report(),
+      ledger: ledgerSummary(this.accounting),
     };
   }
 }
@@ -75,4 +80,12 @@ async function probe<T extends object | void>(adapter: string, check: () => Prom
   } catch (error) {
     return { status: 'down' as const, adapter, error: (error as Error).message };
   }
+}
+
+function ledgerSummary(accounting: AccountingLedger): HealthReport['ledger'] {
+  const failing = accounting
+    .invariants()
+    .filter((check) => !check.holds)
+    .map((check) => check.rule);
+  return { holds: failing.length === 0, failing };
 }

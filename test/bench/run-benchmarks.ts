@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures the real stack on this machine and prints a table. Sizes are the
  * issue's own; `npm run bench -- --quick` runs a tenth of them to try the harness, and naming
- * suites (`npm run bench -- backorders`) runs only those: foundation, backorders, catalog.
+ * suites (`npm run bench -- backorders`) runs only those: foundation, backorders, catalog, accounting.
  * Timings are printed here, never asserted in tests. It runs with the V8 flags `npm start` gives
  * the server (a 32 MB young generation: event processing allocates many short-lived objects).
  */
@@ -18,6 +18,9 @@ import { measureReplay } from './projection-replay.bench';
 import { benchCatalog } from './catalog.bench';
 import { benchThumbnail } from './thumbnail.bench';
 import { benchAuditVerify } from './audit-verify.bench';
+import { EVENTS_PER_ORDER, fillLedgerLog } from './ledger-log';
+import { benchLedgerReplay, measureLedgerReplay } from './ledger-replay.bench';
+import { parsePolicies } from '../../projections/accounting/recognition-policies';
 
 const quick = process.argv.includes('--quick');
 const scale = (n: number) => (quick ? n / 10 : n);
@@ -25,6 +28,14 @@ const scale = (n: number) => (quick ? n / 10 : n);
 async function main(): Promise<void> {
   if (process.argv[2] === '--read-all-child') {
     process.stdout.write(JSON.stringify(await measureReadAll(process.argv[3])));
+    return;
+  }
+  if (process.argv[2] === '--ledger-replay-child') {
+    const policies = parsePolicies(process.argv[4]) ?? [];
+    const thread = process.argv[5] === 'thread';
+    process.stdout.write(
+      JSON.stringify(await measureLedgerReplay(process.argv[3], policies, thread)),
+    );
     return;
   }
   const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -65,6 +76,14 @@ async function main(): Promise<void> {
       rows.push(...(await benchCatalog(options, step)));
       step('making the thumbnail and medium size of a 6000x4000 JPEG ...');
       rows.push(...(await benchThumbnail()));
+    }
+    if (runs('accounting')) {
+      const orders = scale(1_000_000) / EVENTS_PER_ORDER;
+      const log = join(dir.path, 'ledger.sqlite');
+      step(`filling a log with ${thousands(orders)} money stories ...`);
+      await fillLedgerLog(log, orders);
+      step('replaying the ledger ...');
+      rows.push(...benchLedgerReplay(log, __filename));
     }
   } finally {
     dir.remove();

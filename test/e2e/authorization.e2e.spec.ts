@@ -106,7 +106,23 @@ const EXPECTED: Readonly<Record<string, Policy>> = {
   'GET /accounts/overdue-installments': ['accounting', 'sales'],
   'POST /purchase-orders/:id/vendor-bills': ['accounting'],
   'GET /purchase-orders/:id/vendor-bills': ['accounting', 'purchasing'],
+
+  'GET /accounting/journal': ['accounting'],
+  'GET /accounting/trial-balance': ['accounting'],
+  'GET /accounting/profit-and-loss': ['accounting'],
+  'GET /accounting/contract-liability': ['accounting'],
+  'GET /accounting/compare': ['accounting'],
+  'GET /accounting/invariants': ['accounting'],
+  'POST /accounting/replays': ['accounting'],
+  'GET /accounting/replays/:jobId': ['accounting'],
+  'GET /books/:bookId': ['accounting'],
+  'POST /books/:bookId/policy': ['accounting'],
+  'POST /books/:bookId/periods': ['accounting'],
+  'POST /books/:bookId/adjustments': ['accounting'],
 };
+
+/** Writes nothing, only recomputes from the log: auditors may run these besides reading. */
+const VERIFICATIONS: ReadonlySet<string> = new Set(['POST /accounting/replays']);
 
 type Route = AppRoute;
 
@@ -119,9 +135,10 @@ function declaredPolicy(route: Route): Policy | 'closed' {
 }
 
 /** Whether a user holding only this role may call the route, by the expected policy. */
-function mayCall(policy: Policy, method: string, role: Role): boolean {
+function mayCall(policy: Policy, method: string, role: Role, path = ''): boolean {
   if (policy === 'public' || policy === 'signed-in') return true;
-  if (role === 'auditor') return method === 'GET' || method === 'HEAD';
+  if (role === 'auditor')
+    return method === 'GET' || method === 'HEAD' || VERIFICATIONS.has(`${method} ${path}`);
   return policy.includes(role);
 }
 
@@ -167,6 +184,7 @@ describe('who may call which route', () => {
     expect(declared).toEqual(expected);
   });
 
+  // Every route times every role, about 700 requests: more time than the default.
   it('grants each role exactly its routes, refuses the rest with 403 and strangers with 401', async () => {
     const users = Object.fromEntries(
       await Promise.all(
@@ -189,7 +207,7 @@ describe('who may call which route', () => {
         };
         for (const role of ROLES) {
           const { status } = await call(users[role]);
-          const allowed = mayCall(policy, method, role);
+          const allowed = mayCall(policy, method, role, route.path);
           checks++;
           if (!allowed) refusals++;
           if (allowed ? status === 401 || status === 403 : status !== 403) {
@@ -198,7 +216,14 @@ describe('who may call which route', () => {
             );
           }
           // Only changing one's own password (a signed-in route) is open to an auditor's write.
-          if (role === 'auditor' && !isRead(method) && Array.isArray(policy) && status !== 403) {
+          const verification = VERIFICATIONS.has(`${method} ${route.path}`);
+          if (
+            role === 'auditor' &&
+            !isRead(method) &&
+            !verification &&
+            Array.isArray(policy) &&
+            status !== 403
+          ) {
             wrong.push(`${method} ${route.path}: the auditor wrote (${status})`);
           }
         }
@@ -223,7 +248,7 @@ describe('who may call which route', () => {
     expect(wrong).toEqual([]);
     // Refused requests, and allowed ones with an empty body, change nothing.
     expect(await eventCount(t.events)).toBe(before);
-  });
+  }, 60_000);
 
   describe('tokens', () => {
     const ISSUER = 'backorder-ledger';

@@ -104,6 +104,7 @@ describe('hostile input', () => {
     });
     ids.user = await create('/users', { username: 'hostile-target', roles: ['sales'] });
     ids.apiKey = await create('/api-keys', { name: 'hostile-target', roles: ['sales'] });
+    ids.book = 'main';
     await settle();
     const po = (await inject('GET', `/purchase-orders/${ids.po}`)).json() as {
       lines: { poLineId: string }[];
@@ -139,6 +140,7 @@ describe('hostile input', () => {
     '/products': 'product',
     '/customers': 'customer',
     '/catalog': 'catalogImport',
+    '/books': 'book',
   };
   const realParam = (route: WriteRoute, name: string): string => {
     const root = `/${route.path.split('/')[1]}`;

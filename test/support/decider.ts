@@ -1,4 +1,5 @@
 import type { Decider, DomainEvent } from '../../src/shared/domain/decider';
+import { BusinessRuleViolation } from '../../src/shared/domain/domain-errors';
 
 /**
  * Given these past events, when this command: the events the decider decides. State is frozen,
@@ -24,4 +25,15 @@ export function deepFreeze<T>(value: T): T {
     for (const inner of Object.values(value)) deepFreeze(inner);
   }
   return value;
+}
+
+/** The business rule a command breaks: its name, or a failure when nothing was refused. */
+export function refusal(decide: () => unknown): string {
+  try {
+    decide();
+  } catch (error) {
+    if (error instanceof BusinessRuleViolation) return error.rule;
+    throw error;
+  }
+  throw new Error('the command was not refused');
 }

@@ -20,4 +20,5 @@ export const streams = {
   sequence: (name: string) => `sequence-${name}`,
   /** One request sent with an Idempotency-Key, by the digest of actor, route and key. */
   idempotentRequest: (requestKey: string) => `idempotency-${requestKey}`,
+  book: (bookId: string) => `book-${bookId}`,
 } as const;

@@ -1,0 +1,139 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { type BookHistory, emptyBookHistory } from '../../projections/accounting/book-view';
+import type { JournalEntry } from '../../projections/accounting/journal-entry';
+import { LEDGER_EVENT_TYPES } from '../../projections/accounting/ledger-events';
+import {
+  foldLedgerEvent,
+  initialLedgerState,
+  type LedgerState,
+} from '../../projections/accounting/ledger-fold';
+import { checkLedgerInvariants } from '../../projections/accounting/ledger-invariants';
+import { LedgerTotals } from '../../projections/accounting/period-totals';
+import { POLICIES } from '../../projections/accounting/recognition-policies';
+import type { BookEvent } from '../books/book.events';
+import { BOOK_EVENT_TYPES } from '../books/book.events';
+import {
+  type BatchResult,
+  CheckpointedRunner,
+  describeFailure,
+} from '../shared/consumers/checkpointed-runner';
+import type { Position, RecordedEvent } from '../shared/eventstore/event-envelope';
+import { EVENT_STORE, type EventStore } from '../shared/eventstore/event-store.port';
+import { toLedgerEvent } from './ledger-replay';
+
+const WANTED = new Set<string>([...LEDGER_EVENT_TYPES, ...BOOK_EVENT_TYPES]);
+
+/** The book at one recorded time: totals of every policy, the journal and the book's history. */
+export interface BookSnapshot {
+  readonly asOf: string | null;
+  readonly totals: LedgerTotals;
+  readonly entries: readonly JournalEntry[];
+  readonly history: BookHistory;
+}
+
+/**
+ * The live book: a checkpointed consumer of the log folding all three policies at once, in
+ * memory, with the book's own events (policy, closes, adjustments). Every policy's ledger is
+ * always built, so a policy change reads the other ledger as soon as the change is folded.
+ * It starts from the beginning of the log at boot: the fold is fast enough (see the bench) that
+ * rebuilding beats keeping a second copy of the book that could drift.
+ */
+@Injectable()
+export class AccountingLedger
+  extends CheckpointedRunner
+  implements OnModuleInit, BeforeApplicationShutdown
+{
+  private ledger: LedgerState = initialLedgerState(POLICIES);
+  private totals = new LedgerTotals(POLICIES);
+  private entries: JournalEntry[] = [];
+  private history: BookHistory = emptyBookHistory();
+  private bookEvents: { event: BookEvent; actor: string; recordedAt: string }[] = [];
+
+  constructor(@Inject(EVENT_STORE) events: EventStore) {
+    super('accounting-ledger', events, new Logger('AccountingLedger'));
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  protected async prepare(): Promise<Position | null> {
+    this.ledger = initialLedgerState(POLICIES);
+    this.totals = new LedgerTotals(POLICIES);
+    this.entries = [];
+    this.history = emptyBookHistory();
+    this.bookEvents = [];
+    return null;
+  }
+
+  protected async process(events: readonly RecordedEvent[]): Promise<BatchResult> {
+    let checkpoint: Position | null = null;
+    for (const event of events) {
+      try {
+        if (WANTED.has(event.type)) this.apply(event);
+      } catch (error) {
+        return { checkpoint, failure: describeFailure(event, error) };
+      }
+      checkpoint = event.position;
+    }
+    return { checkpoint, failure: null };
+  }
+
+  private apply(event: RecordedEvent): void {
+    if ((BOOK_EVENT_TYPES as readonly string[]).includes(event.type)) {
+      const bookEvent = { type: event.type, data: event.data } as BookEvent;
+      this.bookEvents.push({
+        event: bookEvent,
+        actor: event.metadata.actor,
+        recordedAt: event.recordedAt,
+      });
+      applyBookEvent(this.history, bookEvent, event.metadata.actor, event.recordedAt);
+    }
+    foldLedgerEvent(this.ledger, toLedgerEvent(event), (entry) => {
+      this.entries.push(entry);
+      this.totals.add(entry);
+    });
+  }
+
+  /** The book now, or as it was when `asOf` had been recorded. */
+  snapshot(asOf: string | null = null): BookSnapshot {
+    if (asOf === null)
+      return { asOf, totals: this.totals, entries: this.entries, history: this.history };
+    const entries = this.entries.filter((entry) => entry.recordedAt <= asOf);
+    const totals = new LedgerTotals(POLICIES);
+    entries.forEach(totals.add);
+    const history = emptyBookHistory();
+    for (const { event, actor, recordedAt } of this.bookEvents)
+      if (recordedAt <= asOf) applyBookEvent(history, event, actor, recordedAt);
+    return { asOf, totals, entries, history };
+  }
+
+  invariants() {
+    return checkLedgerInvariants(this.ledger, this.totals);
+  }
+}
+
+function applyBookEvent(history: BookHistory, event: BookEvent, actor: string, at: string): void {
+  switch (event.type) {
+    case 'BookPolicyChanged':
+      history.policy = event.data.to;
+      history.changes.push({ ...event.data, actor, at });
+      return;
+    case 'BookPeriodClosed':
+      history.closes.push({ period: event.data.period, policy: event.data.policy, at });
+      return;
+    case 'BookAdjustmentPosted':
+      history.adjustments.push({ ...event.data, at });
+      return;
+  }
+}

@@ -1,0 +1,156 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Res,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { closedThrough, type Restatement, restate } from '../../projections/accounting/book-view';
+import { periodOf } from '../../projections/accounting/periods';
+import { POLICY_DESCRIPTIONS } from '../../projections/accounting/recognition-policies';
+import { AccountingLedger } from '../accounting/accounting-ledger';
+import { Allow } from '../auth/access.decorators';
+import type { CommandContext } from '../shared/commands/command-context';
+import type { CommandOutcome } from '../shared/commands/decider-executor';
+import { entityId } from '../shared/commands/entity-id';
+import { EVENT_STORE, type EventStore } from '../shared/eventstore/event-store.port';
+import { setLogPosition } from '../shared/http/log-position';
+import { PatternPipe } from '../shared/http/pattern.pipe';
+import { RequestContext } from '../shared/http/request-context.decorator';
+import { Clock } from '../shared/time/clock';
+import { ChangeBookPolicy, CloseBookPeriod, PostBookAdjustment } from './book.commands';
+import { ChangeBookPolicyDto, CloseBookPeriodDto, PostBookAdjustmentDto } from './book.dto';
+import { type BookEvent, MAIN_BOOK } from './book.events';
+
+const CATCH_UP_MS = 10_000;
+/** `main`, or a UUID for any book added later. */
+const BOOK_ID = new PatternPipe(
+  'bookId',
+  /^(main|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+  'a book id is main or a UUID',
+);
+
+@ApiTags('books')
+@ApiBearerAuth()
+@Allow('accounting')
+@Controller('books')
+export class BookController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly ledger: AccountingLedger,
+    private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+  ) {}
+
+  @Get(':bookId')
+  async show(@Param('bookId', BOOK_ID) bookId: string) {
+    assertBook(bookId);
+    await this.caughtUp();
+    const { history } = this.ledger.snapshot();
+    return {
+      bookId,
+      policy: history.policy,
+      policyDescription: POLICY_DESCRIPTIONS[history.policy],
+      closedThrough: closedThrough(history),
+      changes: history.changes,
+      closes: history.closes,
+      adjustments: history.adjustments,
+    };
+  }
+
+  /** Switches the policy; the answer carries the restatement, computed from the same replay. */
+  @Post(':bookId/policy')
+  @HttpCode(200)
+  async changePolicy(
+    @Param('bookId', BOOK_ID) bookId: string,
+    @Body() body: ChangeBookPolicyDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ changed: boolean; restatement: Restatement }> {
+    assertBook(bookId);
+    await this.caughtUp();
+    const { totals, history } = this.ledger.snapshot();
+    const restatement = restate(totals.byPolicy, history, body.policy);
+    const outcome = await this.commands.execute<ChangeBookPolicy, CommandOutcome<BookEvent>>(
+      new ChangeBookPolicy(
+        bookId,
+        body.policy,
+        body.justification ?? '',
+        restatement.adjustment,
+        entityId(context, 'book-adjustment'),
+        context,
+      ),
+    );
+    await this.settle(outcome, reply);
+    return { changed: outcome.events.length > 0, restatement };
+  }
+
+  @Post(':bookId/periods')
+  @HttpCode(200)
+  async closePeriod(
+    @Param('bookId', BOOK_ID) bookId: string,
+    @Body() body: CloseBookPeriodDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    assertBook(bookId);
+    const current = periodOf(this.clock.now().toISOString());
+    const outcome = await this.commands.execute<CloseBookPeriod, CommandOutcome<BookEvent>>(
+      new CloseBookPeriod(bookId, body.period, current, context),
+    );
+    await this.settle(outcome, reply);
+    return { closed: body.period, changed: outcome.events.length > 0 };
+  }
+
+  @Post(':bookId/adjustments')
+  @HttpCode(201)
+  async postAdjustment(
+    @Param('bookId', BOOK_ID) bookId: string,
+    @Body() body: PostBookAdjustmentDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    assertBook(bookId);
+    const adjustmentId = entityId(context, 'book-adjustment');
+    const outcome = await this.commands.execute<PostBookAdjustment, CommandOutcome<BookEvent>>(
+      new PostBookAdjustment(
+        bookId,
+        adjustmentId,
+        body.period ?? null,
+        body.reason,
+        body.lines,
+        context,
+      ),
+    );
+    await this.settle(outcome, reply);
+    const posted = outcome.events.find((e) => e.type === 'BookAdjustmentPosted');
+    return {
+      adjustmentId,
+      period: posted?.type === 'BookAdjustmentPosted' ? posted.data.period : null,
+    };
+  }
+
+  /** A restatement must be computed from the whole log as it stands. */
+  private async caughtUp(): Promise<void> {
+    const head = await this.events.head();
+    if (head) await this.ledger.waitFor(head.position, CATCH_UP_MS);
+  }
+
+  /** Read-your-writes: the book's reads include what was just appended. */
+  private async settle(outcome: CommandOutcome<BookEvent>, reply: FastifyReply): Promise<void> {
+    setLogPosition(reply, outcome.position);
+    if (outcome.position) await this.ledger.waitFor(outcome.position, CATCH_UP_MS);
+  }
+}
+
+function assertBook(bookId: string): void {
+  if (bookId !== MAIN_BOOK)
+    throw new NotFoundException(`book ${bookId} does not exist (there is one book: main)`);
+}
