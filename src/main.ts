@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { loadConfig } from './shared/config/app-config';
 import { configureHttpApp, createHttpAdapter } from './shared/http/http-app';
+import { serveWebApp } from './shared/http/web-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -24,6 +25,7 @@ async function bootstrap(): Promise<void> {
     .setVersion('0.1.0')
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  const webApp = await serveWebApp(app);
   app.enableShutdownHooks();
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -32,6 +34,7 @@ async function bootstrap(): Promise<void> {
     `backorder-ledger listening on http://${shown}:${config.port} ` +
       `(event store: ${config.eventStore.kind}, read store: ${config.readStore.kind}, data: ${config.dataDir})\n`,
   );
+  if (!webApp) process.stdout.write('the staff web app is not built: run `npm run build:web`\n');
 }
 
 void bootstrap();
