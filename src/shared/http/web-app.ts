@@ -1,7 +1,8 @@
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { webAppDir } from './web-app-dir';
 
 /**
  * The staff web app's page may load only what the app itself serves: its own script and styles
@@ -20,12 +21,6 @@ export const WEB_APP_CSP = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-/** Where `npm run build:web` writes the app: dist/web, whether run from dist/ or from src/. */
-export function webAppDir(): string {
-  const top = resolve(__dirname, '..', '..', '..');
-  return join(basename(top) === 'dist' ? top : join(top, 'dist'), 'web');
-}
 
 /**
  * Serves the staff web app at `/` and its hashed assets at `/assets/`, both public (the app signs

@@ -92,7 +92,9 @@ export function OrderDetails({ order, onChange }: { order: Backorder; onChange: 
 }
 
 function OrderLineRow({ orderId, line, onChange }: { orderId: string; line: BackorderLine; onChange: () => void }) {
-  const product = line.delivered ?? line.product;
+  // A substitute the customer accepted is what they will get.
+  const substituted = line.delivered !== null && line.delivered.productId !== line.product.productId;
+  const product = substituted ? line.delivered! : line.product;
   return (
     <tr>
       <td>{line.lineNumber}</td>
@@ -104,7 +106,7 @@ function OrderLineRow({ orderId, line, onChange }: { orderId: string; line: Back
             <br />
             <small>
               {product.vendorName ?? ''} {product.vendorSku}
-              {line.delivered ? ` (substitute for ${line.product.name})` : ''}
+              {substituted ? ` (substitute for ${line.product.name})` : ''}
             </small>
           </div>
         </div>

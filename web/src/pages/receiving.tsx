@@ -118,7 +118,7 @@ function ReceiveForm({ poId }: { poId: string }) {
                   error={fieldError(error, `lines.${index}.quantity`)}
                   class="count-input"
                 />
-                <button type="button" class="secondary" onClick={() => setCounts({ ...counts, [line.poLineId]: String((Number(counts[line.poLineId]) || 0) + 1) })} aria-label={`One more ${line.product.name}`}>
+                <button type="button" class="secondary" onClick={() => setCounts({ ...counts, [line.poLineId]: String((Number(counts[line.poLineId]) || 0) + 1) })} aria-label={`+1 ${line.product.name} ${line.product.size ?? ''}`}>
                   +1
                 </button>
               </div>
