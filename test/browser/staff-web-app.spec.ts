@@ -59,7 +59,9 @@ describe('the staff web app', () => {
     const state = expect.getState();
     if (page && state.currentTestName) {
       const name = state.currentTestName.replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
-      await page.screenshot({ path: join(SCREENSHOTS, `last-${name}.png`), fullPage: true }).catch(() => undefined);
+      await page
+        .screenshot({ path: join(SCREENSHOTS, `last-${name}.png`), fullPage: true })
+        .catch(() => undefined);
     }
   });
 
@@ -126,7 +128,8 @@ describe('the staff web app', () => {
     await page.getByLabel('Username').fill('staff');
     await page.getByLabel('Full name').fill('Sam Staff');
     const roles = page.getByRole('group', { name: 'Roles of the new user' });
-    for (const role of ['purchasing', 'receiving', 'accounting']) await roles.getByLabel(role).check();
+    for (const role of ['purchasing', 'receiving', 'accounting'])
+      await roles.getByLabel(role).check();
     await page.getByRole('button', { name: 'Create user' }).click();
     const secret = page.locator('.secret-value');
     await secret.waitFor();
@@ -141,7 +144,9 @@ describe('the staff web app', () => {
   });
 
   it('sets up a vendor, products with a picture, a showroom piece and a customer (API)', async () => {
-    ids.vendor = (await api('POST', '/vendors', { name: 'Nourison', leadTimeDays: 21, consolidation: 'manual' })).id;
+    ids.vendor = (
+      await api('POST', '/vendors', { name: 'Nourison', leadTimeDays: 21, consolidation: 'manual' })
+    ).id;
     const product = (vendorSku: string, name: string, color: string, size: string, price: number) =>
       api('POST', '/products', {
         vendorId: ids.vendor,
@@ -156,7 +161,9 @@ describe('the staff web app', () => {
     ids.heriz = (await product('HER-01', 'Heriz Persian', 'Navy', `8' x 10'`, 2499)).id;
     ids.kilim = (await product('KIL-03', 'Kilim Runner', 'Rust', `2'6" x 10'`, 899)).id;
     ids.tabriz = (await product('TAB-02', 'Tabriz Silk', 'Ivory', `5'3" x 7'6"`, 3999)).id;
-    const png = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#7a2e2e' } })
+    const png = await sharp({
+      create: { width: 320, height: 240, channels: 3, background: '#7a2e2e' },
+    })
       .png()
       .toBuffer();
     const form = new FormData();
@@ -167,8 +174,18 @@ describe('the staff web app', () => {
       body: form,
     });
     expect(uploaded.status).toBe(201);
-    await api('POST', '/stock/adjustments', { productId: ids.kilim, delta: 1, reason: 'showroom piece' });
-    ids.ann = (await api('POST', '/customers', { name: 'Ann Smith', phone: '+1 201 555 0100', email: 'ann@example.com' })).id;
+    await api('POST', '/stock/adjustments', {
+      productId: ids.kilim,
+      delta: 1,
+      reason: 'showroom piece',
+    });
+    ids.ann = (
+      await api('POST', '/customers', {
+        name: 'Ann Smith',
+        phone: '+1 201 555 0100',
+        email: 'ann@example.com',
+      })
+    ).id;
   });
 
   it('the counter: finds the customer and products as you type, offers stock, places the order', async () => {
@@ -208,12 +225,20 @@ describe('the staff web app', () => {
     ids.orderNumber = (await title.textContent())!.replace('Order ', '');
     const kilimRow = page.getByRole('row').filter({ hasText: 'Kilim Runner' });
     await kilimRow.getByText('In stock: 1 available').waitFor();
-    await page.getByRole('row').filter({ hasText: 'Heriz Persian' }).getByText('$2,299.00').waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Heriz Persian' })
+      .getByText('$2,299.00')
+      .waitFor();
     await checkScreen('order-placed');
     await kilimRow.getByRole('button', { name: 'Link from stock' }).click();
     // Read-your-writes: the screen shows the link, not the order as it was.
     await kilimRow.getByText(/set aside|ready for pickup/).waitFor();
-    await page.getByRole('row').filter({ hasText: 'Heriz Persian' }).getByText('on order').waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Heriz Persian' })
+      .getByText('on order')
+      .waitFor();
     await shot('order-placed', true);
   });
 
@@ -229,14 +254,20 @@ describe('the staff web app', () => {
     await page.getByRole('heading', { name: `Order ${ids.orderNumber}` }).waitFor();
     const timeline = page.locator('.timeline');
     await timeline.getByText(`Order ${ids.orderNumber} placed for Ann Smith`).waitFor();
-    await timeline.getByText(/linked/i).first().waitFor();
+    await timeline
+      .getByText(/linked/i)
+      .first()
+      .waitFor();
     await shot('lookup-order', true);
     await checkScreen('order');
   });
 
   it('purchasing submits the draft and records the vendor date; receiving sets the rug aside with a label', async () => {
     await page.getByRole('link', { name: 'Purchasing' }).click();
-    const draft = page.getByRole('navigation', { name: 'Purchase orders' }).getByRole('link', { name: /^PO-\d{6}$/ }).first();
+    const draft = page
+      .getByRole('navigation', { name: 'Purchase orders' })
+      .getByRole('link', { name: /^PO-\d{6}$/ })
+      .first();
     await draft.click();
     await page.getByRole('cell', { name: new RegExp(`${ids.orderNumber} Ann Smith`) }).waitFor();
     await checkScreen('purchasing');
@@ -258,14 +289,18 @@ describe('the staff web app', () => {
     await page.getByRole('heading', { name: /^Received PO-\d{6} · Nourison$/ }).waitFor();
     const setAside = page.locator('.set-aside');
     await setAside.getByText('Ann Smith').waitFor();
-    expect(await setAside.textContent()).toContain(`1 × Heriz Persian for Ann Smith, ${ids.orderNumber}`);
+    expect(await setAside.textContent()).toContain(
+      `1 × Heriz Persian for Ann Smith, ${ids.orderNumber}`,
+    );
     const label = page.locator('.label').first();
     expect(await label.textContent()).toContain('Ann Smith');
     const barcode = label.getByRole('img', { name: `Barcode of order ${ids.orderNumber}` });
-    expect(await barcode.evaluate((img) => {
+    expect(
+      await barcode.evaluate((img) => {
         const image = img as unknown as { complete: boolean; naturalWidth: number };
         return image.complete && image.naturalWidth > 100;
-      })).toBe(true);
+      }),
+    ).toBe(true);
     await shot('receipt-labels', true);
     await checkScreen('receipt');
     // The print stylesheet leaves only the labels, 4 x 2 inches each.
@@ -282,14 +317,24 @@ describe('the staff web app', () => {
     await api('PUT', `/vendors/${ids.vendor}/import-profiles/spring`, {
       format: 'csv',
       currency: 'USD',
-      columns: { vendorSku: 'Item #', name: 'Description', cost: 'Wholesale', retailPrice: 'MSRP', color: 'Color', size: 'Size' },
+      columns: {
+        vendorSku: 'Item #',
+        name: 'Description',
+        cost: 'Wholesale',
+        retailPrice: 'MSRP',
+        color: 'Color',
+        size: 'Size',
+      },
     });
     const rows = [
       'Item #;Description;Color;Size;Wholesale;MSRP',
       `HER-01;Heriz Persian;Navy;8' x 10';999.60;2699.00`, // a price change
       `KIL-03;Kilim Runner;Rust;2'6" x 10';359.60;899.00`, // unchanged
       `TAB-02;Tabriz Silk;Ivory;5'3" x 7'6";1599.60;3999.00`,
-      ...Array.from({ length: 40 }, (_, i) => `ISF-${100 + i};Isfahan Garden ${i};Blue;9' x 12';1200.00;2900.00`),
+      ...Array.from(
+        { length: 40 },
+        (_, i) => `ISF-${100 + i};Isfahan Garden ${i};Blue;9' x 12';1200.00;2900.00`,
+      ),
       'BAD-1;Broken Row;Red;8x10;not a price;100',
     ];
     const sheet = join(data.path, 'spring.csv');
@@ -322,13 +367,18 @@ describe('the staff web app', () => {
   it('offers lines on stock in Backorder link, each screen free of serious accessibility faults', async () => {
     await page.getByRole('link', { name: 'Backorder link' }).click();
     await page.getByRole('heading', { name: 'Backorder link' }).waitFor();
-    await page.getByText(/No line is waiting|in stock/i).first().waitFor();
+    await page
+      .getByText(/No line is waiting|in stock/i)
+      .first()
+      .waitFor();
     await checkScreen('link');
     // A phone at the receiving dock: the navigation wraps, nothing needs sideways scrolling.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('link', { name: 'Receiving' }).click();
     await page.getByRole('heading', { name: 'Receiving' }).waitFor();
-    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      390,
+    );
     await checkScreen('receiving-phone');
   });
 });

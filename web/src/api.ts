@@ -204,7 +204,10 @@ export const put = <T>(url: string, body: unknown, options?: RequestOptions) =>
   request<T>('PUT', url, body, options);
 
 /** A URL with its query, leaving out empty values. */
-export function withQuery(path: string, query: Record<string, string | number | boolean | undefined | null>): string {
+export function withQuery(
+  path: string,
+  query: Record<string, string | number | boolean | undefined | null>,
+): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));

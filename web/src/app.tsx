@@ -32,7 +32,8 @@ export function App() {
   const session = useSession();
   const route = useRoute();
   const allowed = session ? SCREENS.filter((s) => mayOpen(s, session.roles)) : [];
-  const screen = allowed.find((s) => s.path === route.screen) ?? allowed.find((s) => s.inNav) ?? null;
+  const screen =
+    allowed.find((s) => s.path === route.screen) ?? allowed.find((s) => s.inNav) ?? null;
   useEffect(() => {
     document.title = screen ? `${screen.title} · Backorder ledger` : 'Backorder ledger';
     // Focus moves to the new screen's heading, so keyboard and screen-reader users start there.
@@ -42,7 +43,14 @@ export function App() {
   if (session.passwordChangeRequired) return <ChoosePassword />;
   return (
     <>
-      <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        class="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header class="top">
@@ -69,7 +77,11 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {screen ? <Screen path={screen.path} id={route.id} /> : <h1 tabIndex={-1}>No screen for your roles</h1>}
+        {screen ? (
+          <Screen path={screen.path} id={route.id} />
+        ) : (
+          <h1 tabIndex={-1}>No screen for your roles</h1>
+        )}
       </main>
     </>
   );

@@ -7,6 +7,14 @@ import JsBarcode from 'jsbarcode';
 export function barcodeDataUrl(text: string): string {
   const xml = document.implementation.createDocument('http://www.w3.org/2000/svg', 'svg', null);
   const svg = xml.documentElement;
-  JsBarcode(svg, text, { xmlDocument: xml, format: 'CODE128', height: 48, width: 2, margin: 0, fontSize: 14, displayValue: true });
+  JsBarcode(svg, text, {
+    xmlDocument: xml,
+    format: 'CODE128',
+    height: 48,
+    width: 2,
+    margin: 0,
+    fontSize: 14,
+    displayValue: true,
+  });
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
 }

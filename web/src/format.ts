@@ -29,7 +29,9 @@ export function dateTime(iso: string | null | undefined): string {
 
 export function day(iso: string | null | undefined): string {
   if (!iso) return '';
-  return new Date(`${iso.slice(0, 10)}T12:00:00`).toLocaleDateString(undefined, { dateStyle: 'medium' });
+  return new Date(`${iso.slice(0, 10)}T12:00:00`).toLocaleDateString(undefined, {
+    dateStyle: 'medium',
+  });
 }
 
 /** Line statuses in the words staff use. */

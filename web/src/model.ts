@@ -79,7 +79,13 @@ export interface BackorderLine {
   readonly availableInStock: number;
   readonly exceptionReason: string | null;
   readonly purchaseOrders: readonly PurchaseOrderLink[];
-  readonly etaHistory: readonly { at: string; eta: string; previous: string | null; reason: string | null; poNumber: string }[];
+  readonly etaHistory: readonly {
+    at: string;
+    eta: string;
+    previous: string | null;
+    reason: string | null;
+    poNumber: string;
+  }[];
 }
 
 export interface Backorder {
@@ -113,7 +119,13 @@ export interface LookupHit {
   readonly status: string;
   readonly summary: string;
   readonly eta: string | null;
-  readonly lines: readonly { lineId: string; lineNumber: number; productName: string; status: string; eta: string | null }[];
+  readonly lines: readonly {
+    lineId: string;
+    lineNumber: number;
+    productName: string;
+    status: string;
+    eta: string | null;
+  }[];
 }
 
 export interface Allocation {
@@ -150,7 +162,12 @@ export interface PurchaseOrder {
   readonly vendorReference: string | null;
   readonly lines: readonly PurchaseOrderLine[];
   readonly totals: { cost: Money };
-  readonly counts: { lines: number; units: number; unitsForCustomers: number; unitsForStock: number };
+  readonly counts: {
+    lines: number;
+    units: number;
+    unitsForCustomers: number;
+    unitsForStock: number;
+  };
 }
 
 export interface ReceivingLine {
@@ -193,8 +210,28 @@ export interface Receipt {
     short: number;
     over: number;
     toStock: number;
-    setAside: readonly { backorderId: string; lineId: string; quantity: number; label: SetAsideLabel; note: string }[];
+    setAside: readonly {
+      backorderId: string;
+      lineId: string;
+      quantity: number;
+      label: SetAsideLabel;
+      note: string;
+    }[];
   }[];
-  readonly totals: { received: number; setAside: number; toStock: number; over: number; short: number };
-  readonly substitutions: readonly { product: ProductSnapshot; decision: string; quantity: number; label: SetAsideLabel | null; note: string | null; backorderId: string; lineId: string }[];
+  readonly totals: {
+    received: number;
+    setAside: number;
+    toStock: number;
+    over: number;
+    short: number;
+  };
+  readonly substitutions: readonly {
+    product: ProductSnapshot;
+    decision: string;
+    quantity: number;
+    label: SetAsideLabel | null;
+    note: string | null;
+    backorderId: string;
+    lineId: string;
+  }[];
 }

@@ -9,13 +9,23 @@ export interface Screen {
 
 export const SCREENS: readonly Screen[] = [
   { path: 'counter', title: 'Counter', roles: ['sales'], inNav: true },
-  { path: 'lookup', title: 'Where is my order', roles: ['sales', 'purchasing', 'receiving', 'accounting', 'auditor'], inNav: true },
+  {
+    path: 'lookup',
+    title: 'Where is my order',
+    roles: ['sales', 'purchasing', 'receiving', 'accounting', 'auditor'],
+    inNav: true,
+  },
   { path: 'link', title: 'Backorder link', roles: ['sales'], inNav: true },
   { path: 'purchasing', title: 'Purchasing', roles: ['purchasing'], inNav: true },
   { path: 'receiving', title: 'Receiving', roles: ['receiving'], inNav: true },
   { path: 'imports', title: 'Catalog imports', roles: ['purchasing'], inNav: true },
   { path: 'users', title: 'Users & API keys', roles: ['admin'], inNav: true },
-  { path: 'order', title: 'Order', roles: ['sales', 'purchasing', 'receiving', 'accounting', 'auditor'], inNav: false },
+  {
+    path: 'order',
+    title: 'Order',
+    roles: ['sales', 'purchasing', 'receiving', 'accounting', 'auditor'],
+    inNav: false,
+  },
   { path: 'receipt', title: 'Receipt', roles: ['receiving', 'purchasing'], inNav: false },
 ];
 
@@ -32,7 +42,8 @@ export function routeOf(hash: string): Route {
   return { screen, id: id ? decodeURIComponent(id) : null };
 }
 
-export const href = (screen: string, id?: string) => `#/${screen}${id ? `/${encodeURIComponent(id)}` : ''}`;
+export const href = (screen: string, id?: string) =>
+  `#/${screen}${id ? `/${encodeURIComponent(id)}` : ''}`;
 
 export function go(screen: string, id?: string): void {
   location.hash = href(screen, id);

@@ -67,7 +67,9 @@ type InputProps = Omit<JSX.IntrinsicElements['input'], 'label' | 'onInput'> & {
 /** A labelled input with its hint and its error tied to it for assistive technology. */
 export function Field({ label, value, onValue, error, hint, ...rest }: InputProps) {
   const id = useId();
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -185,7 +187,11 @@ export function ProductImage({
   }, [hash, variant]);
   if (!hash || !url)
     return (
-      <span class={`image-placeholder ${className ?? ''}`} role="img" aria-label={`${alt} (no picture)`}>
+      <span
+        class={`image-placeholder ${className ?? ''}`}
+        role="img"
+        aria-label={`${alt} (no picture)`}
+      >
         ▦
       </span>
     );
@@ -193,7 +199,17 @@ export function ProductImage({
 }
 
 /** A live progress bar with its words, announced politely. */
-export function ProgressBar({ label, value, max, detail }: { label: string; value: number; max: number | null; detail?: string }) {
+export function ProgressBar({
+  label,
+  value,
+  max,
+  detail,
+}: {
+  label: string;
+  value: number;
+  max: number | null;
+  detail?: string;
+}) {
   const id = useId();
   return (
     <div class="progress" aria-live="polite">
@@ -205,7 +221,17 @@ export function ProgressBar({ label, value, max, detail }: { label: string; valu
 }
 
 /** A modal dialog on the native element: focus kept inside, Escape closes. */
-export function Dialog({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: ComponentChildren }) {
+export function Dialog({
+  title,
+  open,
+  onClose,
+  children,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  children: ComponentChildren;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   useEffect(() => {

@@ -27,7 +27,10 @@ export const WEB_APP_CSP = [
  * in through the API). Like the API docs, mounted by the server only; skipped with a warning
  * when the app was not built.
  */
-export async function serveWebApp(app: NestFastifyApplication, dir = webAppDir()): Promise<boolean> {
+export async function serveWebApp(
+  app: NestFastifyApplication,
+  dir = webAppDir(),
+): Promise<boolean> {
   if (!existsSync(join(dir, 'index.html'))) return false;
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(fastifyStatic, {

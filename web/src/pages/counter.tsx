@@ -56,7 +56,12 @@ export function Counter() {
         <ProductSearch
           idPrefix="counter"
           pickLabel="Add"
-          onPick={(product) => setLines([...lines, { product, quantity: '1', price: (product.retailPrice.amount / 100).toFixed(2) }])}
+          onPick={(product) =>
+            setLines([
+              ...lines,
+              { product, quantity: '1', price: (product.retailPrice.amount / 100).toFixed(2) },
+            ])
+          }
         />
         <section aria-labelledby="order-lines-title" class="cart">
           <h2 id="order-lines-title">The order</h2>
@@ -67,17 +72,39 @@ export function Counter() {
               return (
                 <li key={`${line.product.id}-${index}`} class="card">
                   <div>
-                    <strong>{line.product.name}</strong> {line.product.size} <small>{line.product.vendorSku}</small>
+                    <strong>{line.product.name}</strong> {line.product.size}{' '}
+                    <small>{line.product.vendorSku}</small>
                   </div>
                   {available > 0 && (
                     <p class="in-stock" role="status">
-                      In stock: {available} available. After placing, link it from stock instead of ordering.
+                      In stock: {available} available. After placing, link it from stock instead of
+                      ordering.
                     </p>
                   )}
                   <div class="row">
-                    <Field label="Quantity" type="number" inputMode="numeric" min={1} max={999} value={line.quantity} onValue={(v) => update(index, { quantity: v })} error={fieldError(error, `lines.${index}.quantity`)} />
-                    <Field label={`Unit price (${line.product.retailPrice.currency})`} inputMode="decimal" value={line.price} onValue={(v) => update(index, { price: v })} hint={`List ${money(line.product.retailPrice)}`} error={fieldError(error, `lines.${index}.unitPrice`)} />
-                    <button type="button" class="secondary" onClick={() => setLines(lines.filter((_, i) => i !== index))}>
+                    <Field
+                      label="Quantity"
+                      type="number"
+                      inputMode="numeric"
+                      min={1}
+                      max={999}
+                      value={line.quantity}
+                      onValue={(v) => update(index, { quantity: v })}
+                      error={fieldError(error, `lines.${index}.quantity`)}
+                    />
+                    <Field
+                      label={`Unit price (${line.product.retailPrice.currency})`}
+                      inputMode="decimal"
+                      value={line.price}
+                      onValue={(v) => update(index, { price: v })}
+                      hint={`List ${money(line.product.retailPrice)}`}
+                      error={fieldError(error, `lines.${index}.unitPrice`)}
+                    />
+                    <button
+                      type="button"
+                      class="secondary"
+                      onClick={() => setLines(lines.filter((_, i) => i !== index))}
+                    >
                       Remove
                     </button>
                   </div>
@@ -85,12 +112,20 @@ export function Counter() {
               );
             })}
           </ol>
-          <Field label="Notes (optional)" value={notes} onValue={setNotes} error={fieldError(error, 'notes')} />
+          <Field
+            label="Notes (optional)"
+            value={notes}
+            onValue={setNotes}
+            error={fieldError(error, 'notes')}
+          />
           <p>
             Total:{' '}
             <strong>
               {money({
-                amount: lines.reduce((sum, l) => sum + (parseMoney(l.price) ?? 0) * (Number(l.quantity) || 0), 0),
+                amount: lines.reduce(
+                  (sum, l) => sum + (parseMoney(l.price) ?? 0) * (Number(l.quantity) || 0),
+                  0,
+                ),
                 currency: lines[0]?.product.retailPrice.currency ?? 'USD',
               })}
             </strong>
@@ -142,21 +177,37 @@ export function Counter() {
  */
 async function settledOrder(id: string): Promise<Backorder> {
   let order = await get<Backorder>(`/backorders/${id}`);
-  for (let attempt = 0; attempt < 20 && order.lines.some((l) => l.status === 'to-order'); attempt++) {
+  for (
+    let attempt = 0;
+    attempt < 20 && order.lines.some((l) => l.status === 'to-order');
+    attempt++
+  ) {
     await new Promise((resolve) => setTimeout(resolve, 150));
     order = await get<Backorder>(`/backorders/${id}`);
   }
   return order;
 }
 
-function CustomerPicker({ chosen, onChoose }: { chosen: Customer | null; onChoose: (c: Customer | null) => void }) {
+function CustomerPicker({
+  chosen,
+  onChoose,
+}: {
+  chosen: Customer | null;
+  onChoose: (c: Customer | null) => void;
+}) {
   const [query, setQuery] = useState('');
   const [phone, setPhone] = useState('');
   const [email, setEmail] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
   const q = useDebounced(query.trim(), 150);
-  const found = useLoad((signal) => (q && !chosen ? get<Page<Customer>>(withQuery('/customers', { q, limit: 8 }), { signal }) : Promise.resolve(null)), [q, chosen]);
+  const found = useLoad(
+    (signal) =>
+      q && !chosen
+        ? get<Page<Customer>>(withQuery('/customers', { q, limit: 8 }), { signal })
+        : Promise.resolve(null),
+    [q, chosen],
+  );
   if (chosen) {
     return (
       <section aria-labelledby="customer-title" class="customer">
@@ -173,13 +224,22 @@ function CustomerPicker({ chosen, onChoose }: { chosen: Customer | null; onChoos
   return (
     <section aria-labelledby="customer-title" class="customer">
       <h2 id="customer-title">Customer</h2>
-      <Field label="Name, phone or email" type="search" value={query} onValue={setQuery} autoComplete="off" autoFocus error={fieldError(error, 'name')} />
+      <Field
+        label="Name, phone or email"
+        type="search"
+        value={query}
+        onValue={setQuery}
+        autoComplete="off"
+        autoFocus
+        error={fieldError(error, 'name')}
+      />
       <ErrorNote error={found.error} />
       <ul class="choices" aria-live="polite">
         {(found.data?.items ?? []).map((customer) => (
           <li key={customer.id}>
             <button type="button" class="choice" onClick={() => onChoose(customer)}>
-              <strong>{customer.name}</strong> <small>{[customer.phone, customer.email].filter(Boolean).join(' · ')}</small>
+              <strong>{customer.name}</strong>{' '}
+              <small>{[customer.phone, customer.email].filter(Boolean).join(' · ')}</small>
             </button>
           </li>
         ))}
@@ -206,16 +266,40 @@ function CustomerPicker({ chosen, onChoose }: { chosen: Customer | null; onChoos
           }}
         >
           <p>
-            {found.data.items.length === 0 ? 'No customer found.' : 'Not listed?'} New customer “{query.trim()}”:
+            {found.data.items.length === 0 ? 'No customer found.' : 'Not listed?'} New customer “
+            {query.trim()}”:
           </p>
           <div class="row">
-            <Field label="Phone" type="tel" value={phone} onValue={setPhone} autoComplete="off" error={fieldError(error, 'phone')} />
-            <Field label="Email" type="email" value={email} onValue={setEmail} autoComplete="off" error={fieldError(error, 'email')} />
+            <Field
+              label="Phone"
+              type="tel"
+              value={phone}
+              onValue={setPhone}
+              autoComplete="off"
+              error={fieldError(error, 'phone')}
+            />
+            <Field
+              label="Email"
+              type="email"
+              value={email}
+              onValue={setEmail}
+              autoComplete="off"
+              error={fieldError(error, 'email')}
+            />
           </div>
           <button type="submit" class="secondary" disabled={creating}>
             Add customer
           </button>
-          <ErrorNote error={error instanceof Error && !fieldError(error, 'name') && !fieldError(error, 'phone') && !fieldError(error, 'email') ? error : null} />
+          <ErrorNote
+            error={
+              error instanceof Error &&
+              !fieldError(error, 'name') &&
+              !fieldError(error, 'phone') &&
+              !fieldError(error, 'email')
+                ? error
+                : null
+            }
+          />
         </form>
       )}
     </section>

@@ -14,7 +14,13 @@ interface ImportView {
   readonly fileName: string;
   readonly status: 'receiving' | 'reviewed' | 'failed' | 'applying' | 'applied';
   readonly failure: string | null;
-  readonly progress: { bytesReceived: number; rowsRead: number; rowsPerSecond: number; applied: number; toApply: number };
+  readonly progress: {
+    bytesReceived: number;
+    rowsRead: number;
+    rowsPerSecond: number;
+    applied: number;
+    toApply: number;
+  };
   readonly review: {
     rows: number;
     valid: number;
@@ -46,12 +52,22 @@ interface Change {
 }
 
 /** Review kinds in the order staff read them, with the review's count of each. */
-const KINDS: { kind: string; title: string; count: (r: NonNullable<ImportView['review']>) => number; applies: boolean }[] = [
+const KINDS: {
+  kind: string;
+  title: string;
+  count: (r: NonNullable<ImportView['review']>) => number;
+  applies: boolean;
+}[] = [
   { kind: 'new', title: 'New', count: (r) => r.new, applies: true },
   { kind: 'price', title: 'Price changed', count: (r) => r.priceChanged, applies: true },
   { kind: 'cost', title: 'Cost changed', count: (r) => r.costChanged, applies: true },
   { kind: 'details', title: 'Details changed', count: (r) => r.detailsChanged, applies: true },
-  { kind: 'missing', title: 'Discontinued (not in the sheet)', count: (r) => r.missing, applies: true },
+  {
+    kind: 'missing',
+    title: 'Discontinued (not in the sheet)',
+    count: (r) => r.missing,
+    applies: true,
+  },
   { kind: 'invalid', title: 'Invalid rows', count: (r) => r.invalid, applies: false },
   { kind: 'unchanged', title: 'Unchanged', count: (r) => r.unchanged, applies: false },
 ];
@@ -60,9 +76,18 @@ const POLL_MS = 400;
 
 /** Upload a vendor's price sheet, watch it being read, review what would change, apply. */
 export function Imports() {
-  const vendors = useLoad((signal) => get<Page<Vendor>>(withQuery('/vendors', { limit: 100 }), { signal }), []);
+  const vendors = useLoad(
+    (signal) => get<Page<Vendor>>(withQuery('/vendors', { limit: 100 }), { signal }),
+    [],
+  );
   const [vendorId, setVendorId] = useState('');
-  const profiles = useLoad((signal) => (vendorId ? get<{ items: { name: string }[] }>(`/vendors/${vendorId}/import-profiles`, { signal }) : Promise.resolve(null)), [vendorId]);
+  const profiles = useLoad(
+    (signal) =>
+      vendorId
+        ? get<{ items: { name: string }[] }>(`/vendors/${vendorId}/import-profiles`, { signal })
+        : Promise.resolve(null),
+    [vendorId],
+  );
   const [profile, setProfile] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [importId, setImportId] = useState<string | null>(null);
@@ -71,11 +96,14 @@ export function Imports() {
   const [view, setView] = useState<ImportView | null>(null);
 
   useEffect(() => {
-    if (profiles.data?.items.length && !profiles.data.items.some((p) => p.name === profile)) setProfile(profiles.data.items[0].name);
+    if (profiles.data?.items.length && !profiles.data.items.some((p) => p.name === profile))
+      setProfile(profiles.data.items[0].name);
   }, [profiles.data]);
 
   // Live progress: the import is read again until it stops moving.
-  const moving = importId !== null && (view === null || view.status === 'receiving' || view.status === 'applying');
+  const moving =
+    importId !== null &&
+    (view === null || view.status === 'receiving' || view.status === 'applying');
   useEffect(() => {
     if (!moving || !importId) return;
     let stopped = false;
@@ -105,7 +133,12 @@ export function Imports() {
     form.append('profile', profile);
     form.append('file', file, file.name);
     try {
-      const answer = await upload<ImportView>('/catalog/imports', form, { 'x-import-id': id }, (s, total) => setSent({ sent: s, total }));
+      const answer = await upload<ImportView>(
+        '/catalog/imports',
+        form,
+        { 'x-import-id': id },
+        (s, total) => setSent({ sent: s, total }),
+      );
       setView(answer);
     } catch (e) {
       setError(e);
@@ -127,7 +160,13 @@ export function Imports() {
         <div class="row">
           <div class="field">
             <label for="import-vendor">Vendor</label>
-            <select id="import-vendor" required value={vendorId} onChange={(e) => setVendorId((e.target as HTMLSelectElement).value)} aria-invalid={fieldError(error, 'vendorId') ? true : undefined}>
+            <select
+              id="import-vendor"
+              required
+              value={vendorId}
+              onChange={(e) => setVendorId((e.target as HTMLSelectElement).value)}
+              aria-invalid={fieldError(error, 'vendorId') ? true : undefined}
+            >
               <option value="">Choose…</option>
               {(vendors.data?.items ?? []).map((v) => (
                 <option key={v.id} value={v.id}>
@@ -135,23 +174,40 @@ export function Imports() {
                 </option>
               ))}
             </select>
-            {fieldError(error, 'vendorId') && <small class="error">{fieldError(error, 'vendorId')}</small>}
+            {fieldError(error, 'vendorId') && (
+              <small class="error">{fieldError(error, 'vendorId')}</small>
+            )}
           </div>
           <div class="field">
             <label for="import-profile">Sheet layout (profile)</label>
-            <select id="import-profile" required value={profile} onChange={(e) => setProfile((e.target as HTMLSelectElement).value)}>
+            <select
+              id="import-profile"
+              required
+              value={profile}
+              onChange={(e) => setProfile((e.target as HTMLSelectElement).value)}
+            >
               {(profiles.data?.items ?? []).map((p) => (
                 <option key={p.name} value={p.name}>
                   {p.name}
                 </option>
               ))}
             </select>
-            {vendorId && profiles.data?.items.length === 0 && <small class="error">This vendor has no saved profile yet.</small>}
-            {fieldError(error, 'profile') && <small class="error">{fieldError(error, 'profile')}</small>}
+            {vendorId && profiles.data?.items.length === 0 && (
+              <small class="error">This vendor has no saved profile yet.</small>
+            )}
+            {fieldError(error, 'profile') && (
+              <small class="error">{fieldError(error, 'profile')}</small>
+            )}
           </div>
           <div class="field">
             <label for="import-file">Price sheet (CSV or JSON Lines)</label>
-            <input id="import-file" type="file" required accept=".csv,.txt,.tsv,.jsonl,.json,text/csv" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
+            <input
+              id="import-file"
+              type="file"
+              required
+              accept=".csv,.txt,.tsv,.jsonl,.json,text/csv"
+              onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)}
+            />
             {fieldError(error, 'file') && <small class="error">{fieldError(error, 'file')}</small>}
           </div>
         </div>
@@ -166,8 +222,19 @@ export function Imports() {
   );
 }
 
-function ImportProgress({ view, sent }: { view: ImportView | null; sent: { sent: number; total: number } | null }) {
-  if (view?.status === 'failed') return <p class="error" role="alert">The sheet could not be read: {view.failure}</p>;
+function ImportProgress({
+  view,
+  sent,
+}: {
+  view: ImportView | null;
+  sent: { sent: number; total: number } | null;
+}) {
+  if (view?.status === 'failed')
+    return (
+      <p class="error" role="alert">
+        The sheet could not be read: {view.failure}
+      </p>
+    );
   if (!view || view.status === 'receiving') {
     const rows = view?.progress.rowsRead ?? 0;
     return (
@@ -198,9 +265,21 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} 
 function Review({ view, onApplied }: { view: ImportView; onApplied: (v: ImportView) => void }) {
   const review = view.review!;
   const [kind, setKind] = useState(KINDS.find((k) => k.count(review) > 0)?.kind ?? 'new');
-  const [chosen, setChosen] = useState<Record<string, boolean>>({ new: true, price: true, cost: true, details: true, missing: false });
+  const [chosen, setChosen] = useState<Record<string, boolean>>({
+    new: true,
+    price: true,
+    cost: true,
+    details: true,
+    missing: false,
+  });
   const [error, setError] = useState<unknown>(null);
-  const rows = useLoad((signal) => get<Page<Change>>(withQuery(`/catalog/imports/${view.id}/changes`, { kind, limit: 50 }), { signal }), [view.id, kind]);
+  const rows = useLoad(
+    (signal) =>
+      get<Page<Change>>(withQuery(`/catalog/imports/${view.id}/changes`, { kind, limit: 50 }), {
+        signal,
+      }),
+    [view.id, kind],
+  );
   const appliable = view.status === 'reviewed';
   return (
     <section aria-labelledby="review-title">
@@ -253,7 +332,14 @@ function Review({ view, onApplied }: { view: ImportView; onApplied: (v: ImportVi
           <legend>Apply</legend>
           {KINDS.filter((k) => k.applies).map((k) => (
             <div class="field checkbox" key={k.kind}>
-              <input id={`apply-${k.kind}`} type="checkbox" checked={chosen[k.kind]} onChange={(e) => setChosen({ ...chosen, [k.kind]: (e.target as HTMLInputElement).checked })} />
+              <input
+                id={`apply-${k.kind}`}
+                type="checkbox"
+                checked={chosen[k.kind]}
+                onChange={(e) =>
+                  setChosen({ ...chosen, [k.kind]: (e.target as HTMLInputElement).checked })
+                }
+              />
               <label for={`apply-${k.kind}`}>
                 {k.title} ({k.count(review).toLocaleString()})
               </label>
@@ -265,8 +351,15 @@ function Review({ view, onApplied }: { view: ImportView; onApplied: (v: ImportVi
             onClick={async () => {
               setError(null);
               try {
-                const kinds = KINDS.filter((k) => k.applies && k.kind !== 'missing' && chosen[k.kind]).map((k) => k.kind);
-                onApplied(await post<ImportView>(`/catalog/imports/${view.id}/apply`, { kinds, discontinueMissing: chosen.missing }));
+                const kinds = KINDS.filter(
+                  (k) => k.applies && k.kind !== 'missing' && chosen[k.kind],
+                ).map((k) => k.kind);
+                onApplied(
+                  await post<ImportView>(`/catalog/imports/${view.id}/apply`, {
+                    kinds,
+                    discontinueMissing: chosen.missing,
+                  }),
+                );
               } catch (e) {
                 setError(e);
               }
@@ -277,7 +370,11 @@ function Review({ view, onApplied }: { view: ImportView; onApplied: (v: ImportVi
           <ErrorNote error={error} />
         </fieldset>
       )}
-      {view.status === 'applied' && <p role="status">Applied: {view.progress.applied.toLocaleString()} products changed in the catalog.</p>}
+      {view.status === 'applied' && (
+        <p role="status">
+          Applied: {view.progress.applied.toLocaleString()} products changed in the catalog.
+        </p>
+      )}
     </section>
   );
 }
@@ -286,11 +383,15 @@ function describe(row: Change): string {
   if (row.kind === 'invalid') return row.reason ?? 'invalid';
   const parts: string[] = [];
   const price = (label: string, change: PriceChange | null) => {
-    if (change) parts.push(`${label} ${money(change.old)} → ${money(change.new)}${change.percent !== null ? ` (${change.percent > 0 ? '+' : ''}${change.percent}%)` : ''}`);
+    if (change)
+      parts.push(
+        `${label} ${money(change.old)} → ${money(change.new)}${change.percent !== null ? ` (${change.percent > 0 ? '+' : ''}${change.percent}%)` : ''}`,
+      );
   };
   price('price', row.retailPrice);
   price('cost', row.cost);
-  for (const [field, change] of Object.entries(row.details ?? {})) parts.push(`${field}: ${String(change.old ?? '—')} → ${String(change.new ?? '—')}`);
+  for (const [field, change] of Object.entries(row.details ?? {}))
+    parts.push(`${field}: ${String(change.old ?? '—')} → ${String(change.new ?? '—')}`);
   if (row.kind === 'missing') parts.push('not in the sheet: discontinue');
   if (row.kind === 'new') parts.push('new product');
   return parts.join('; ') || row.kind;

@@ -9,16 +9,31 @@ import { ErrorNote, Field, StatusBadge, useDebounced, useLoad } from '../ui';
 export function Lookup() {
   const [query, setQuery] = useState('');
   const q = useDebounced(query.trim(), 200);
-  const hits = useLoad((signal) => (q ? get<LookupHit[]>(withQuery('/lookup', { q }), { signal }) : Promise.resolve(null)), [q]);
+  const hits = useLoad(
+    (signal) =>
+      q ? get<LookupHit[]>(withQuery('/lookup', { q }), { signal }) : Promise.resolve(null),
+    [q],
+  );
   return (
     <>
       <h1 tabIndex={-1}>Where is my order</h1>
       <form role="search" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Order number, name, phone or email" type="search" value={query} onValue={setQuery} autoFocus autoComplete="off" />
+        <Field
+          label="Order number, name, phone or email"
+          type="search"
+          value={query}
+          onValue={setQuery}
+          autoFocus
+          autoComplete="off"
+        />
       </form>
       <ErrorNote error={hits.error} />
       <div aria-live="polite">
-        {hits.data && <p class="count">{hits.data.length === 0 ? 'No order found' : `${hits.data.length} found`}</p>}
+        {hits.data && (
+          <p class="count">
+            {hits.data.length === 0 ? 'No order found' : `${hits.data.length} found`}
+          </p>
+        )}
         <ul class="results">
           {(hits.data ?? []).map((hit) => (
             <li key={hit.backorderId} class="card">

@@ -2,11 +2,22 @@ import { useState } from 'preact/hooks';
 import { get, post } from '../api';
 import { dateTime, day, money } from '../format';
 import type { Backorder, BackorderLine, TimelineEntry } from '../model';
-import { ActionButton, ErrorNote, Field, fieldError, ProductImage, StatusBadge, useLoad } from '../ui';
+import {
+  ActionButton,
+  ErrorNote,
+  Field,
+  fieldError,
+  ProductImage,
+  StatusBadge,
+  useLoad,
+} from '../ui';
 
 export function OrderScreen({ id }: { id: string }) {
   const order = useLoad((signal) => get<Backorder>(`/backorders/${id}`, { signal }), [id]);
-  const timeline = useLoad((signal) => get<{ entries: TimelineEntry[] }>(`/backorders/${id}/timeline`, { signal }), [id]);
+  const timeline = useLoad(
+    (signal) => get<{ entries: TimelineEntry[] }>(`/backorders/${id}/timeline`, { signal }),
+    [id],
+  );
   const reload = () => {
     order.reload();
     timeline.reload();
@@ -91,16 +102,30 @@ export function OrderDetails({ order, onChange }: { order: Backorder; onChange: 
   );
 }
 
-function OrderLineRow({ orderId, line, onChange }: { orderId: string; line: BackorderLine; onChange: () => void }) {
+function OrderLineRow({
+  orderId,
+  line,
+  onChange,
+}: {
+  orderId: string;
+  line: BackorderLine;
+  onChange: () => void;
+}) {
   // A substitute the customer accepted is what they will get.
-  const substituted = line.delivered !== null && line.delivered.productId !== line.product.productId;
+  const substituted =
+    line.delivered !== null && line.delivered.productId !== line.product.productId;
   const product = substituted ? line.delivered! : line.product;
   return (
     <tr>
       <td>{line.lineNumber}</td>
       <td>
         <div class="product-cell">
-          <ProductImage images={product.images} variant="thumbnail" alt={product.name} class="thumb" />
+          <ProductImage
+            images={product.images}
+            variant="thumbnail"
+            alt={product.name}
+            class="thumb"
+          />
           <div>
             <strong>{product.name}</strong> {product.size}
             <br />
@@ -111,7 +136,9 @@ function OrderLineRow({ orderId, line, onChange }: { orderId: string; line: Back
           </div>
         </div>
         {line.exceptionReason && <p class="warning">{line.exceptionReason}</p>}
-        {line.status === 'awaiting-link' && <StockDecision orderId={orderId} line={line} onChange={onChange} />}
+        {line.status === 'awaiting-link' && (
+          <StockDecision orderId={orderId} line={line} onChange={onChange} />
+        )}
       </td>
       <td>{line.quantity}</td>
       <td>{money(line.unitPrice)}</td>
@@ -126,7 +153,13 @@ function OrderLineRow({ orderId, line, onChange }: { orderId: string; line: Back
       <td>
         {day(line.eta)}
         {line.etaHistory.length > 1 && (
-          <small class="block">was {line.etaHistory.slice(0, -1).map((h) => day(h.eta)).join(', ')}</small>
+          <small class="block">
+            was{' '}
+            {line.etaHistory
+              .slice(0, -1)
+              .map((h) => day(h.eta))
+              .join(', ')}
+          </small>
         )}
       </td>
     </tr>
@@ -134,15 +167,21 @@ function OrderLineRow({ orderId, line, onChange }: { orderId: string; line: Back
 }
 
 /** In stock: link the units on hand, or order anyway with a reason. */
-export function StockDecision({ orderId, line, onChange }: { orderId: string; line: BackorderLine; onChange: () => void }) {
+export function StockDecision({
+  orderId,
+  line,
+  onChange,
+}: {
+  orderId: string;
+  line: BackorderLine;
+  onChange: () => void;
+}) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   return (
     <div class="decision no-print">
-      <p class="in-stock">
-        In stock: {line.availableInStock} available. Link instead of ordering?
-      </p>
+      <p class="in-stock">In stock: {line.availableInStock} available. Link instead of ordering?</p>
       <ActionButton
         label="Link from stock"
         kind="primary"
@@ -165,7 +204,13 @@ export function StockDecision({ orderId, line, onChange }: { orderId: string; li
           }
         }}
       >
-        <Field label="Reason to order anyway" value={reason} onValue={setReason} required error={fieldError(error, 'reason')} />
+        <Field
+          label="Reason to order anyway"
+          value={reason}
+          onValue={setReason}
+          required
+          error={fieldError(error, 'reason')}
+        />
         <button type="submit" class="secondary" disabled={busy}>
           Order anyway
         </button>

@@ -15,12 +15,19 @@ const OPEN_STATUSES = ['submitted', 'acknowledged', 'partially-received'];
 
 /** Draft POs per vendor with the customers they serve; submit, confirm, dates, cancellations. */
 export function Purchasing({ selected }: { selected: string | null }) {
-  const drafts = useLoad((signal) => get<VendorDrafts[]>('/purchase-orders/drafts', { signal }), []);
+  const drafts = useLoad(
+    (signal) => get<VendorDrafts[]>('/purchase-orders/drafts', { signal }),
+    [],
+  );
   const open = useLoad(
     (signal) =>
-      Promise.all(OPEN_STATUSES.map((status) => get<Page<PurchaseOrder>>(withQuery('/purchase-orders', { status, limit: 50 }), { signal }))).then((pages) =>
-        pages.flatMap((p) => p.items),
-      ),
+      Promise.all(
+        OPEN_STATUSES.map((status) =>
+          get<Page<PurchaseOrder>>(withQuery('/purchase-orders', { status, limit: 50 }), {
+            signal,
+          }),
+        ),
+      ).then((pages) => pages.flatMap((p) => p.items)),
     [],
   );
   const reloadLists = () => {
@@ -40,7 +47,10 @@ export function Purchasing({ selected }: { selected: string | null }) {
               <ul class="plain">
                 {vendor.drafts.map((po) => (
                   <li key={po.id}>
-                    <a href={href('purchasing', po.id)} aria-current={po.id === selected ? 'true' : undefined}>
+                    <a
+                      href={href('purchasing', po.id)}
+                      aria-current={po.id === selected ? 'true' : undefined}
+                    >
                       {po.number}
                     </a>{' '}
                     <small>
@@ -56,7 +66,10 @@ export function Purchasing({ selected }: { selected: string | null }) {
           <ul class="plain">
             {(open.data ?? []).map((po) => (
               <li key={po.id}>
-                <a href={href('purchasing', po.id)} aria-current={po.id === selected ? 'true' : undefined}>
+                <a
+                  href={href('purchasing', po.id)}
+                  aria-current={po.id === selected ? 'true' : undefined}
+                >
                   {po.number}
                 </a>{' '}
                 <small>
@@ -66,7 +79,13 @@ export function Purchasing({ selected }: { selected: string | null }) {
             ))}
           </ul>
         </nav>
-        <div class="detail-pane">{selected ? <PurchaseOrderDetail key={selected} id={selected} onChange={reloadLists} /> : <p>Choose a purchase order.</p>}</div>
+        <div class="detail-pane">
+          {selected ? (
+            <PurchaseOrderDetail key={selected} id={selected} onChange={reloadLists} />
+          ) : (
+            <p>Choose a purchase order.</p>
+          )}
+        </div>
       </div>
     </>
   );
@@ -87,13 +106,23 @@ function PurchaseOrderDetail({ id, onChange }: { id: string; onChange: () => voi
         {order.number} · {order.vendorName}
       </h2>
       <p>
-        <span class="badge">{order.status}</span> opened {dateTime(order.openedAt)} · {order.counts.units} units ({order.counts.unitsForCustomers} for customers,{' '}
+        <span class="badge">{order.status}</span> opened {dateTime(order.openedAt)} ·{' '}
+        {order.counts.units} units ({order.counts.unitsForCustomers} for customers,{' '}
         {order.counts.unitsForStock} for stock) · cost {money(order.totals.cost)}
         {order.vendorReference ? ` · vendor ref ${order.vendorReference}` : ''}
       </p>
-      {order.status === 'draft' && <ActionButton label="Submit to vendor" kind="primary" run={() => post(`/purchase-orders/${id}/submit`, {})} done={changed} />}
+      {order.status === 'draft' && (
+        <ActionButton
+          label="Submit to vendor"
+          kind="primary"
+          run={() => post(`/purchase-orders/${id}/submit`, {})}
+          done={changed}
+        />
+      )}
       {order.status === 'submitted' && <Acknowledge po={order} onDone={changed} />}
-      {(order.status === 'submitted' || order.status === 'acknowledged' || order.status === 'partially-received') && (
+      {(order.status === 'submitted' ||
+        order.status === 'acknowledged' ||
+        order.status === 'partially-received') && (
         <p>
           <a href={href('receiving', id)}>Receive this PO</a>
         </p>
@@ -119,7 +148,15 @@ function PurchaseOrderDetail({ id, onChange }: { id: string; onChange: () => voi
   );
 }
 
-function PurchaseOrderLineRow({ po, line, onChange }: { po: PurchaseOrder; line: PurchaseOrderLine; onChange: () => void }) {
+function PurchaseOrderLineRow({
+  po,
+  line,
+  onChange,
+}: {
+  po: PurchaseOrder;
+  line: PurchaseOrderLine;
+  onChange: () => void;
+}) {
   const [eta, setEta] = useState(line.eta ?? '');
   const [reason, setReason] = useState('');
   const [etaError, setEtaError] = useState<unknown>(null);
@@ -142,7 +179,8 @@ function PurchaseOrderLineRow({ po, line, onChange }: { po: PurchaseOrder; line:
         <ul class="plain">
           {affected.map((a) => (
             <li key={a.allocationId}>
-              <a href={href('order', a.backorderId)}>{a.backorderNumber}</a> {a.customerName} ({a.quantity})
+              <a href={href('order', a.backorderId)}>{a.backorderNumber}</a> {a.customerName} (
+              {a.quantity})
             </li>
           ))}
           {line.forStock > 0 && <li>{line.forStock} for stock</li>}
@@ -157,19 +195,39 @@ function PurchaseOrderLineRow({ po, line, onChange }: { po: PurchaseOrder; line:
               event.preventDefault();
               setEtaError(null);
               try {
-                await post(`/purchase-orders/${po.id}/lines/${line.poLineId}/eta`, { eta, source: 'vendor', ...(reason.trim() ? { reason: reason.trim() } : {}) });
+                await post(`/purchase-orders/${po.id}/lines/${line.poLineId}/eta`, {
+                  eta,
+                  source: 'vendor',
+                  ...(reason.trim() ? { reason: reason.trim() } : {}),
+                });
                 onChange();
               } catch (e) {
                 setEtaError(e);
               }
             }}
           >
-            <Field label="New ETA" type="date" value={eta} onValue={setEta} required error={fieldError(etaError, 'eta')} />
-            <Field label="Reason" value={reason} onValue={setReason} error={fieldError(etaError, 'reason')} />
+            <Field
+              label="New ETA"
+              type="date"
+              value={eta}
+              onValue={setEta}
+              required
+              error={fieldError(etaError, 'eta')}
+            />
+            <Field
+              label="Reason"
+              value={reason}
+              onValue={setReason}
+              error={fieldError(etaError, 'reason')}
+            />
             <button type="submit" class="secondary">
               Revise ETA
             </button>
-            <ErrorNote error={fieldError(etaError, 'eta') || fieldError(etaError, 'reason') ? null : etaError} />
+            <ErrorNote
+              error={
+                fieldError(etaError, 'eta') || fieldError(etaError, 'reason') ? null : etaError
+              }
+            />
           </form>
         )}
       </td>
@@ -188,7 +246,16 @@ function PurchaseOrderLineRow({ po, line, onChange }: { po: PurchaseOrder; line:
                     : 'No customer waits on this line.'}
                 </p>
                 <Field label="Reason" value={cancelReason} onValue={setCancelReason} required />
-                <ActionButton label="Cancel the line" kind="danger" run={() => post(`/purchase-orders/${po.id}/lines/${line.poLineId}/cancel`, { reason: cancelReason })} done={onChange} />
+                <ActionButton
+                  label="Cancel the line"
+                  kind="danger"
+                  run={() =>
+                    post(`/purchase-orders/${po.id}/lines/${line.poLineId}/cancel`, {
+                      reason: cancelReason,
+                    })
+                  }
+                  done={onChange}
+                />
                 <button type="button" class="secondary" onClick={() => setCancelling(false)}>
                   Keep it
                 </button>
@@ -217,7 +284,9 @@ function Acknowledge({ po, onDone }: { po: PurchaseOrder; onDone: () => void }) 
         try {
           await post(`/purchase-orders/${po.id}/acknowledge`, {
             ...(reference.trim() ? { vendorReference: reference.trim() } : {}),
-            etas: lines.filter((l) => etas[l.poLineId]).map((l) => ({ poLineId: l.poLineId, eta: etas[l.poLineId] })),
+            etas: lines
+              .filter((l) => etas[l.poLineId])
+              .map((l) => ({ poLineId: l.poLineId, eta: etas[l.poLineId] })),
           });
           onDone();
         } catch (e) {
@@ -226,7 +295,12 @@ function Acknowledge({ po, onDone }: { po: PurchaseOrder; onDone: () => void }) 
       }}
     >
       <h3>Vendor acknowledgement</h3>
-      <Field label="Vendor reference" value={reference} onValue={setReference} error={fieldError(error, 'vendorReference')} />
+      <Field
+        label="Vendor reference"
+        value={reference}
+        onValue={setReference}
+        error={fieldError(error, 'vendorReference')}
+      />
       {lines.map((line, index) => (
         <Field
           key={line.poLineId}
@@ -244,4 +318,3 @@ function Acknowledge({ po, onDone }: { po: PurchaseOrder; onDone: () => void }) 
     </form>
   );
 }
-

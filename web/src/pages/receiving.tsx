@@ -13,24 +13,41 @@ export function Receiving({ selected }: { selected: string | null }) {
   const [filter, setFilter] = useState('');
   const pos = useLoad(
     (signal) =>
-      Promise.all(RECEIVABLE.map((status) => get<Page<PurchaseOrder>>(withQuery('/purchase-orders', { status, limit: 100 }), { signal }))).then((pages) =>
-        pages.flatMap((p) => p.items),
-      ),
+      Promise.all(
+        RECEIVABLE.map((status) =>
+          get<Page<PurchaseOrder>>(withQuery('/purchase-orders', { status, limit: 100 }), {
+            signal,
+          }),
+        ),
+      ).then((pages) => pages.flatMap((p) => p.items)),
     [],
   );
   const needle = filter.trim().toLowerCase();
-  const shown = (pos.data ?? []).filter((po) => !needle || `${po.number} ${po.vendorName} ${po.vendorReference ?? ''}`.toLowerCase().includes(needle));
+  const shown = (pos.data ?? []).filter(
+    (po) =>
+      !needle ||
+      `${po.number} ${po.vendorName} ${po.vendorReference ?? ''}`.toLowerCase().includes(needle),
+  );
   return (
     <>
       <h1 tabIndex={-1}>Receiving</h1>
       <div class="split">
         <nav aria-label="Purchase orders to receive" class="list-pane">
-          <Field label="PO number, vendor or reference" type="search" value={filter} onValue={setFilter} autoComplete="off" />
+          <Field
+            label="PO number, vendor or reference"
+            type="search"
+            value={filter}
+            onValue={setFilter}
+            autoComplete="off"
+          />
           <ErrorNote error={pos.error} />
           <ul class="plain">
             {shown.map((po) => (
               <li key={po.id}>
-                <a href={href('receiving', po.id)} aria-current={po.id === selected ? 'true' : undefined}>
+                <a
+                  href={href('receiving', po.id)}
+                  aria-current={po.id === selected ? 'true' : undefined}
+                >
                   {po.number}
                 </a>{' '}
                 <small>
@@ -40,7 +57,13 @@ export function Receiving({ selected }: { selected: string | null }) {
             ))}
           </ul>
         </nav>
-        <div class="detail-pane">{selected ? <ReceiveForm key={selected} poId={selected} /> : <p>Choose the purchase order that arrived.</p>}</div>
+        <div class="detail-pane">
+          {selected ? (
+            <ReceiveForm key={selected} poId={selected} />
+          ) : (
+            <p>Choose the purchase order that arrived.</p>
+          )}
+        </div>
       </div>
     </>
   );
@@ -52,7 +75,10 @@ interface Substitute {
 }
 
 function ReceiveForm({ poId }: { poId: string }) {
-  const view = useLoad((signal) => get<ReceivingView>(`/purchase-orders/${poId}/receiving`, { signal }), [poId]);
+  const view = useLoad(
+    (signal) => get<ReceivingView>(`/purchase-orders/${poId}/receiving`, { signal }),
+    [poId],
+  );
   const [counts, setCounts] = useState<Record<string, string>>({});
   const [substitutes, setSubstitutes] = useState<Record<string, Substitute>>({});
   const [choosingFor, setChoosingFor] = useState<string | null>(null);
@@ -75,7 +101,14 @@ function ReceiveForm({ poId }: { poId: string }) {
               return {
                 poLineId: line.poLineId,
                 quantity: Number(counts[line.poLineId] ?? 0) || 0,
-                ...(substitute ? { substitute: { productId: substitute.product.id, quantity: Number(substitute.quantity) || 0 } } : {}),
+                ...(substitute
+                  ? {
+                      substitute: {
+                        productId: substitute.product.id,
+                        quantity: Number(substitute.quantity) || 0,
+                      },
+                    }
+                  : {}),
               };
             }),
           });
@@ -97,12 +130,20 @@ function ReceiveForm({ poId }: { poId: string }) {
           return (
             <li key={line.poLineId} class="card">
               <div>
-                <strong>{line.product.name}</strong> {line.product.size} <small>{line.product.vendorSku}</small>
+                <strong>{line.product.name}</strong> {line.product.size}{' '}
+                <small>{line.product.vendorSku}</small>
               </div>
               <p>
                 Expected {line.expected} of {line.ordered}
                 {line.eta ? ` (ETA ${day(line.eta)})` : ''}.{' '}
-                {line.forCustomers.length > 0 && <>For: {line.forCustomers.map((c) => `${c.customerName} (${c.backorderNumber}, ${c.quantity})`).join('; ')}</>}
+                {line.forCustomers.length > 0 && (
+                  <>
+                    For:{' '}
+                    {line.forCustomers
+                      .map((c) => `${c.customerName} (${c.backorderNumber}, ${c.quantity})`)
+                      .join('; ')}
+                  </>
+                )}
                 {line.forStock > 0 && ` ${line.forStock} for stock.`}
               </p>
               <div class="row">
@@ -118,14 +159,25 @@ function ReceiveForm({ poId }: { poId: string }) {
                   error={fieldError(error, `lines.${index}.quantity`)}
                   class="count-input"
                 />
-                <button type="button" class="secondary" onClick={() => setCounts({ ...counts, [line.poLineId]: String((Number(counts[line.poLineId]) || 0) + 1) })} aria-label={`+1 ${line.product.name} ${line.product.size ?? ''}`}>
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() =>
+                    setCounts({
+                      ...counts,
+                      [line.poLineId]: String((Number(counts[line.poLineId]) || 0) + 1),
+                    })
+                  }
+                  aria-label={`+1 ${line.product.name} ${line.product.size ?? ''}`}
+                >
                   +1
                 </button>
               </div>
               {substitute ? (
                 <div class="row">
                   <p>
-                    Substitute: <strong>{substitute.product.name}</strong> {substitute.product.size} ({substitute.product.vendorSku})
+                    Substitute: <strong>{substitute.product.name}</strong> {substitute.product.size}{' '}
+                    ({substitute.product.vendorSku})
                   </p>
                   <Field
                     label="Substitute units"
@@ -133,15 +185,36 @@ function ReceiveForm({ poId }: { poId: string }) {
                     inputMode="numeric"
                     min={1}
                     value={substitute.quantity}
-                    onValue={(v) => setSubstitutes({ ...substitutes, [line.poLineId]: { ...substitute, quantity: v } })}
+                    onValue={(v) =>
+                      setSubstitutes({
+                        ...substitutes,
+                        [line.poLineId]: { ...substitute, quantity: v },
+                      })
+                    }
                     error={fieldError(error, `lines.${index}.substitute`)}
                   />
-                  <button type="button" class="secondary" onClick={() => setSubstitutes(Object.fromEntries(Object.entries(substitutes).filter(([k]) => k !== line.poLineId)))}>
+                  <button
+                    type="button"
+                    class="secondary"
+                    onClick={() =>
+                      setSubstitutes(
+                        Object.fromEntries(
+                          Object.entries(substitutes).filter(([k]) => k !== line.poLineId),
+                        ),
+                      )
+                    }
+                  >
                     No substitute
                   </button>
                 </div>
               ) : (
-                <button type="button" class="secondary" onClick={() => setChoosingFor(choosingFor === line.poLineId ? null : line.poLineId)}>
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() =>
+                    setChoosingFor(choosingFor === line.poLineId ? null : line.poLineId)
+                  }
+                >
                   The vendor sent something else…
                 </button>
               )}

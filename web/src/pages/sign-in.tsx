@@ -18,20 +18,42 @@ export function SignIn() {
           try {
             await signIn(username, password);
           } catch (e) {
-            setError(e instanceof ApiError && e.status === 401 ? new Error('Wrong username or password') : e);
+            setError(
+              e instanceof ApiError && e.status === 401
+                ? new Error('Wrong username or password')
+                : e,
+            );
           } finally {
             setBusy(false);
           }
         }}
       >
-        <Field label="Username" value={username} onValue={setUsername} autoComplete="username" required autoFocus error={fieldError(error, 'username')} />
-        <Field label="Password" type="password" value={password} onValue={setPassword} autoComplete="current-password" required error={fieldError(error, 'password')} />
+        <Field
+          label="Username"
+          value={username}
+          onValue={setUsername}
+          autoComplete="username"
+          required
+          autoFocus
+          error={fieldError(error, 'username')}
+        />
+        <Field
+          label="Password"
+          type="password"
+          value={password}
+          onValue={setPassword}
+          autoComplete="current-password"
+          required
+          error={fieldError(error, 'password')}
+        />
         <ErrorNote error={error instanceof ApiError && error.fields.length ? null : error} />
         <button type="submit" class="primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
-      <p class="hint">On the first start the server prints a one-time password for the user admin.</p>
+      <p class="hint">
+        On the first start the server prints a one-time password for the user admin.
+      </p>
     </main>
   );
 }
@@ -48,8 +70,8 @@ export function ChoosePassword() {
     <main id="main" class="narrow">
       <h1>Choose your password</h1>
       <p>
-        You signed in as <strong>{currentSession()?.username}</strong> with a one-time password. Choose your own
-        (12 characters or more) to go on.
+        You signed in as <strong>{currentSession()?.username}</strong> with a one-time password.
+        Choose your own (12 characters or more) to go on.
       </p>
       <form
         onSubmit={async (event) => {
@@ -66,9 +88,35 @@ export function ChoosePassword() {
           }
         }}
       >
-        <Field label="One-time password" type="password" value={current} onValue={setCurrent} autoComplete="current-password" required autoFocus error={fieldError(error, 'currentPassword')} />
-        <Field label="New password" type="password" value={next} onValue={setNext} autoComplete="new-password" required hint="12 characters or more" error={fieldError(error, 'newPassword')} />
-        <Field label="New password again" type="password" value={again} onValue={setAgain} autoComplete="new-password" required error={mismatch} />
+        <Field
+          label="One-time password"
+          type="password"
+          value={current}
+          onValue={setCurrent}
+          autoComplete="current-password"
+          required
+          autoFocus
+          error={fieldError(error, 'currentPassword')}
+        />
+        <Field
+          label="New password"
+          type="password"
+          value={next}
+          onValue={setNext}
+          autoComplete="new-password"
+          required
+          hint="12 characters or more"
+          error={fieldError(error, 'newPassword')}
+        />
+        <Field
+          label="New password again"
+          type="password"
+          value={again}
+          onValue={setAgain}
+          autoComplete="new-password"
+          required
+          error={mismatch}
+        />
         <ErrorNote error={error instanceof ApiError && error.fields.length ? null : error} />
         <button type="submit" class="primary" disabled={busy || !!mismatch}>
           {busy ? 'Saving…' : 'Save password'}

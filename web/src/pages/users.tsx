@@ -35,7 +35,17 @@ function Secret({ title, value }: { title: string; value: string }) {
   );
 }
 
-function RolePicker({ legend, roles, onChange, error }: { legend: string; roles: string[]; onChange: (r: string[]) => void; error?: string | null }) {
+function RolePicker({
+  legend,
+  roles,
+  onChange,
+  error,
+}: {
+  legend: string;
+  roles: string[];
+  onChange: (r: string[]) => void;
+  error?: string | null;
+}) {
   return (
     <fieldset class="roles">
       <legend>{legend}</legend>
@@ -45,7 +55,13 @@ function RolePicker({ legend, roles, onChange, error }: { legend: string; roles:
             type="checkbox"
             id={`${legend}-${role}`}
             checked={roles.includes(role)}
-            onChange={(e) => onChange((e.target as HTMLInputElement).checked ? [...roles, role] : roles.filter((r) => r !== role))}
+            onChange={(e) =>
+              onChange(
+                (e.target as HTMLInputElement).checked
+                  ? [...roles, role]
+                  : roles.filter((r) => r !== role),
+              )
+            }
           />
           <label for={`${legend}-${role}`}>{role}</label>
         </span>
@@ -89,7 +105,12 @@ function UserList() {
         </thead>
         <tbody>
           {(users.data?.items ?? []).map((user) => (
-            <UserRow key={user.id} user={user} onChange={users.reload} onSecret={(password) => setSecret({ who: user.username, password })} />
+            <UserRow
+              key={user.id}
+              user={user}
+              onChange={users.reload}
+              onSecret={(password) => setSecret({ who: user.username, password })}
+            />
           ))}
         </tbody>
       </table>
@@ -116,20 +137,48 @@ function UserList() {
       >
         <h3>New user</h3>
         <div class="row">
-          <Field label="Username" value={username} onValue={setUsername} required autoComplete="off" error={fieldError(error, 'username')} />
-          <Field label="Full name" value={displayName} onValue={setDisplayName} autoComplete="off" error={fieldError(error, 'displayName')} />
+          <Field
+            label="Username"
+            value={username}
+            onValue={setUsername}
+            required
+            autoComplete="off"
+            error={fieldError(error, 'username')}
+          />
+          <Field
+            label="Full name"
+            value={displayName}
+            onValue={setDisplayName}
+            autoComplete="off"
+            error={fieldError(error, 'displayName')}
+          />
         </div>
-        <RolePicker legend="Roles of the new user" roles={roles} onChange={setRoles} error={fieldError(error, 'roles')} />
+        <RolePicker
+          legend="Roles of the new user"
+          roles={roles}
+          onChange={setRoles}
+          error={fieldError(error, 'roles')}
+        />
         <button type="submit" class="primary">
           Create user
         </button>
-        <ErrorNote error={fieldError(error, 'username') || fieldError(error, 'roles') ? null : error} />
+        <ErrorNote
+          error={fieldError(error, 'username') || fieldError(error, 'roles') ? null : error}
+        />
       </form>
     </section>
   );
 }
 
-function UserRow({ user, onChange, onSecret }: { user: User; onChange: () => void; onSecret: (password: string) => void }) {
+function UserRow({
+  user,
+  onChange,
+  onSecret,
+}: {
+  user: User;
+  onChange: () => void;
+  onSecret: (password: string) => void;
+}) {
   const [roles, setRoles] = useState<string[]>([...user.roles]);
   const [editing, setEditing] = useState(false);
   const [reason, setReason] = useState('');
@@ -156,7 +205,12 @@ function UserRow({ user, onChange, onSecret }: { user: User; onChange: () => voi
         ) : (
           <>
             {user.roles.join(', ')}{' '}
-            <button type="button" class="secondary" onClick={() => setEditing(true)} aria-label={`Change roles of ${user.username}`}>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => setEditing(true)}
+              aria-label={`Change roles of ${user.username}`}
+            >
               Change
             </button>
           </>
@@ -168,14 +222,30 @@ function UserRow({ user, onChange, onSecret }: { user: User; onChange: () => voi
       </td>
       <td>{user.lastLoginAt ? dateTime(user.lastLoginAt) : 'never'}</td>
       <td class="actions">
-        <ActionButton label="Reset password" run={() => post<{ oneTimePassword: string }>(`/users/${user.id}/reset-password`, {})} done={(r) => { onSecret((r as { oneTimePassword: string }).oneTimePassword); onChange(); }} />
+        <ActionButton
+          label="Reset password"
+          run={() => post<{ oneTimePassword: string }>(`/users/${user.id}/reset-password`, {})}
+          done={(r) => {
+            onSecret((r as { oneTimePassword: string }).oneTimePassword);
+            onChange();
+          }}
+        />
         {user.status === 'active' ? (
           <span class="inline">
             <Field label={`Why disable ${user.username}`} value={reason} onValue={setReason} />
-            <ActionButton label="Disable" kind="danger" run={() => post(`/users/${user.id}/disable`, { reason })} done={onChange} />
+            <ActionButton
+              label="Disable"
+              kind="danger"
+              run={() => post(`/users/${user.id}/disable`, { reason })}
+              done={onChange}
+            />
           </span>
         ) : (
-          <ActionButton label="Enable" run={() => post(`/users/${user.id}/enable`, {})} done={onChange} />
+          <ActionButton
+            label="Enable"
+            run={() => post(`/users/${user.id}/enable`, {})}
+            done={onChange}
+          />
         )}
       </td>
     </tr>
@@ -215,8 +285,19 @@ function ApiKeyList() {
                 {key.status}
                 {key.status === 'active' && (
                   <span class="inline">
-                    <Field label={`Why revoke ${key.name}`} value={reasons[key.id] ?? ''} onValue={(v) => setReasons({ ...reasons, [key.id]: v })} />
-                    <ActionButton label="Revoke" kind="danger" run={() => post(`/api-keys/${key.id}/revoke`, { reason: reasons[key.id] ?? '' })} done={keys.reload} />
+                    <Field
+                      label={`Why revoke ${key.name}`}
+                      value={reasons[key.id] ?? ''}
+                      onValue={(v) => setReasons({ ...reasons, [key.id]: v })}
+                    />
+                    <ActionButton
+                      label="Revoke"
+                      kind="danger"
+                      run={() =>
+                        post(`/api-keys/${key.id}/revoke`, { reason: reasons[key.id] ?? '' })
+                      }
+                      done={keys.reload}
+                    />
                   </span>
                 )}
               </td>
@@ -241,8 +322,21 @@ function ApiKeyList() {
         }}
       >
         <h3>New API key</h3>
-        <Field label="Key name" value={name} onValue={setName} required autoComplete="off" hint="e.g. web-shop-sync" error={fieldError(error, 'name')} />
-        <RolePicker legend="Roles of the new key" roles={roles} onChange={setRoles} error={fieldError(error, 'roles')} />
+        <Field
+          label="Key name"
+          value={name}
+          onValue={setName}
+          required
+          autoComplete="off"
+          hint="e.g. web-shop-sync"
+          error={fieldError(error, 'name')}
+        />
+        <RolePicker
+          legend="Roles of the new key"
+          roles={roles}
+          onChange={setRoles}
+          error={fieldError(error, 'roles')}
+        />
         <button type="submit" class="primary">
           Issue key
         </button>
