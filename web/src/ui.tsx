@@ -26,7 +26,6 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
       (error) => !controller.signal.aborted && setState({ data: null, error, loading: false }),
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, round]);
   return { ...state, reload: () => setRound((r) => r + 1) };
 }

@@ -107,13 +107,12 @@ export function Imports() {
   useEffect(() => {
     if (!moving || !importId) return;
     let stopped = false;
-    const timer = setInterval(async () => {
-      try {
-        const next = await get<ImportView>(`/catalog/imports/${importId}`);
-        if (!stopped) setView(next);
-      } catch {
+    const timer = setInterval(() => {
+      get<ImportView>(`/catalog/imports/${importId}`).then(
+        (next) => !stopped && setView(next),
         // 404 until the upload's first bytes are recorded.
-      }
+        () => undefined,
+      );
     }, POLL_MS);
     return () => {
       stopped = true;
