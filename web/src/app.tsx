@@ -36,8 +36,12 @@ export function App() {
     allowed.find((s) => s.path === route.screen) ?? allowed.find((s) => s.inNav) ?? null;
   useEffect(() => {
     document.title = screen ? `${screen.title} · Backorder ledger` : 'Backorder ledger';
-    // Focus moves to the new screen's heading, so keyboard and screen-reader users start there.
-    document.querySelector<HTMLElement>('main h1')?.focus();
+    // Focus moves to the new screen: its first field when it has one to type in (the counter's
+    // customer box), else its heading, so keyboard and screen-reader users start there.
+    const target =
+      document.querySelector<HTMLElement>('main [autofocus]') ??
+      document.querySelector<HTMLElement>('main h1');
+    target?.focus();
   }, [screen?.path, route.id]);
   if (!session) return <SignIn />;
   if (session.passwordChangeRequired) return <ChoosePassword />;

@@ -105,7 +105,7 @@ export function ProductSearch({
           <p class="count" data-testid="result-count">
             {page.data.items.length === 0
               ? 'No product found'
-              : `${page.data.items.length}${page.data.nextCursor ? '+' : ''} products`}
+              : `${page.data.items.length}${page.data.nextCursor ? '+' : ''} product${page.data.items.length === 1 && !page.data.nextCursor ? '' : 's'}`}
           </p>
         )}
         <ul class="product-grid">
