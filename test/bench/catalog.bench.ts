@@ -54,7 +54,12 @@ export async function benchCatalog(
     seed: 7,
     badRows: 0.005,
   });
-  const server = await startServerSession({ dataDir: options.dataDir, entry: 'build' });
+  const server = await startServerSession({
+    dataDir: options.dataDir,
+    entry: 'build',
+    // The import can outlast a 15-minute access token on a busy machine; the searches follow it.
+    env: { ACCESS_TOKEN_SECONDS: '7200' },
+  });
   try {
     const token = await signIn(server.url);
     const api = <T>(method: string, path: string, body?: unknown) =>

@@ -98,6 +98,46 @@ export function Field({ label, value, onValue, error, hint, ...rest }: InputProp
 export const fieldError = (error: unknown, field: string): string | null =>
   error instanceof ApiError ? error.about(field) : null;
 
+export interface Action {
+  readonly busy: boolean;
+  /** The last failure, until the next attempt. */
+  readonly error: unknown;
+  run(): Promise<void>;
+}
+
+/**
+ * One thing the user does (a form sent, a button pressed): busy while it runs, its failure kept
+ * to show where it belongs. `work` ends with the screen's reload, so the result shows.
+ */
+export function useAction(work: () => Promise<unknown>): Action {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
+/** A form's submit handler for an action: the page never reloads. */
+export const submits = (action: Action) => (event: Event) => {
+  event.preventDefault();
+  void action.run();
+};
+
+/** The action's error unless it concerns one of these fields (shown beside the field instead). */
+export function FormError({ error, fields = [] }: { error: unknown; fields?: readonly string[] }) {
+  if (error instanceof ApiError && fields.some((f) => error.about(f))) return null;
+  return <ErrorNote error={error} />;
+}
+
 /**
  * A button for one action: disabled while it runs, its error right beside it, and `done`
  * (the screen's reload) after it succeeded, so the screen shows the action's result.
@@ -115,8 +155,8 @@ export function ActionButton({
   kind?: 'primary' | 'secondary' | 'danger';
   disabled?: boolean;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction(async () => done?.(await run()));
+  const busy = action.busy;
   return (
     <span class="action">
       <button
@@ -124,22 +164,11 @@ export function ActionButton({
         class={kind}
         disabled={busy || disabled}
         aria-busy={busy}
-        onClick={async () => {
-          setBusy(true);
-          setError(null);
-          try {
-            const result = await run();
-            done?.(result);
-          } catch (e) {
-            setError(e);
-          } finally {
-            setBusy(false);
-          }
-        }}
+        onClick={action.run}
       >
         {busy ? `${label}…` : label}
       </button>
-      <ErrorNote error={error} />
+      <ErrorNote error={action.error} />
     </span>
   );
 }

@@ -2,7 +2,16 @@ import { useState } from 'preact/hooks';
 import { currentSession, get, post, withQuery } from '../api';
 import { money, parseMoney } from '../format';
 import type { Backorder, Customer, Page, Product } from '../model';
-import { ErrorNote, Field, fieldError, useDebounced, useLoad } from '../ui';
+import {
+  ErrorNote,
+  Field,
+  fieldError,
+  FormError,
+  submits,
+  useAction,
+  useDebounced,
+  useLoad,
+} from '../ui';
 import { OrderDetails } from './order';
 import { ProductSearch } from './product-search';
 
@@ -17,11 +26,28 @@ export function Counter() {
   const [customer, setCustomer] = useState<Customer | null>(null);
   const [lines, setLines] = useState<CartLine[]>([]);
   const [notes, setNotes] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [placed, setPlaced] = useState<Backorder | null>(null);
 
   const reloadPlaced = async (id: string) => setPlaced(await settledOrder(id));
+  const place = useAction(async () => {
+    const answer = await post<{ id: string }>('/backorders', {
+      customerId: customer!.id,
+      salesperson: currentSession()?.username,
+      ...(notes.trim() ? { notes: notes.trim() } : {}),
+      lines: lines.map((line) => {
+        const amount = parseMoney(line.price);
+        return {
+          productId: line.product.id,
+          quantity: Number(line.quantity),
+          ...(amount !== null && amount !== line.product.retailPrice.amount
+            ? { unitPrice: { amount, currency: line.product.retailPrice.currency } }
+            : {}),
+        };
+      }),
+    });
+    await reloadPlaced(answer.id);
+  });
+  const { busy, error } = place;
 
   if (placed) {
     return (
@@ -134,32 +160,7 @@ export function Counter() {
             type="button"
             class="primary big"
             disabled={busy || !customer || lines.length === 0}
-            onClick={async () => {
-              setBusy(true);
-              setError(null);
-              try {
-                const answer = await post<{ id: string }>('/backorders', {
-                  customerId: customer!.id,
-                  salesperson: currentSession()?.username,
-                  ...(notes.trim() ? { notes: notes.trim() } : {}),
-                  lines: lines.map((line) => {
-                    const amount = parseMoney(line.price);
-                    return {
-                      productId: line.product.id,
-                      quantity: Number(line.quantity),
-                      ...(amount !== null && amount !== line.product.retailPrice.amount
-                        ? { unitPrice: { amount, currency: line.product.retailPrice.currency } }
-                        : {}),
-                    };
-                  }),
-                });
-                await reloadPlaced(answer.id);
-              } catch (e) {
-                setError(e);
-              } finally {
-                setBusy(false);
-              }
-            }}
+            onClick={place.run}
           >
             {busy ? 'Placing…' : 'Place order'}
           </button>
@@ -198,8 +199,15 @@ function CustomerPicker({
   const [query, setQuery] = useState('');
   const [phone, setPhone] = useState('');
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [creating, setCreating] = useState(false);
+  const create = useAction(async () => {
+    const made = await post<{ id: string }>('/customers', {
+      name: query.trim(),
+      ...(phone.trim() ? { phone: phone.trim() } : {}),
+      ...(email.trim() ? { email: email.trim() } : {}),
+    });
+    onChoose(await get<Customer>(`/customers/${made.id}`));
+  });
+  const error = create.error;
   const q = useDebounced(query.trim(), 150);
   const found = useLoad(
     (signal) =>
@@ -245,26 +253,7 @@ function CustomerPicker({
         ))}
       </ul>
       {q && found.data && (
-        <form
-          class="new-customer"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            setCreating(true);
-            setError(null);
-            try {
-              const made = await post<{ id: string }>('/customers', {
-                name: query.trim(),
-                ...(phone.trim() ? { phone: phone.trim() } : {}),
-                ...(email.trim() ? { email: email.trim() } : {}),
-              });
-              onChoose(await get<Customer>(`/customers/${made.id}`));
-            } catch (e) {
-              setError(e);
-            } finally {
-              setCreating(false);
-            }
-          }}
-        >
+        <form class="new-customer" onSubmit={submits(create)}>
           <p>
             {found.data.items.length === 0 ? 'No customer found.' : 'Not listed?'} New customer “
             {query.trim()}”:
@@ -287,19 +276,10 @@ function CustomerPicker({
               error={fieldError(error, 'email')}
             />
           </div>
-          <button type="submit" class="secondary" disabled={creating}>
+          <button type="submit" class="secondary" disabled={create.busy}>
             Add customer
           </button>
-          <ErrorNote
-            error={
-              error instanceof Error &&
-              !fieldError(error, 'name') &&
-              !fieldError(error, 'phone') &&
-              !fieldError(error, 'email')
-                ? error
-                : null
-            }
-          />
+          <FormError error={error} fields={['name', 'phone', 'email']} />
         </form>
       )}
     </section>

@@ -7,8 +7,11 @@ import {
   ErrorNote,
   Field,
   fieldError,
+  FormError,
   ProductImage,
   StatusBadge,
+  submits,
+  useAction,
   useLoad,
 } from '../ui';
 
@@ -102,15 +105,14 @@ export function OrderDetails({ order, onChange }: { order: Backorder; onChange: 
   );
 }
 
-function OrderLineRow({
-  orderId,
-  line,
-  onChange,
-}: {
-  orderId: string;
-  line: BackorderLine;
-  onChange: () => void;
-}) {
+/** A line of an order, and what to do once an action on it changed the order. */
+interface LineProps {
+  readonly orderId: string;
+  readonly line: BackorderLine;
+  readonly onChange: () => void;
+}
+
+function OrderLineRow({ orderId, line, onChange }: LineProps) {
   // A substitute the customer accepted is what they will get.
   const substituted =
     line.delivered !== null && line.delivered.productId !== line.product.productId;
@@ -167,18 +169,13 @@ function OrderLineRow({
 }
 
 /** In stock: link the units on hand, or order anyway with a reason. */
-export function StockDecision({
-  orderId,
-  line,
-  onChange,
-}: {
-  orderId: string;
-  line: BackorderLine;
-  onChange: () => void;
-}) {
+export function StockDecision({ orderId, line, onChange }: LineProps) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const orderAnyway = useAction(async () => {
+    await post(`/backorders/${orderId}/lines/${line.lineId}/order`, { reason });
+    onChange();
+  });
+  const { busy, error } = orderAnyway;
   return (
     <div class="decision no-print">
       <p class="in-stock">In stock: {line.availableInStock} available. Link instead of ordering?</p>
@@ -188,22 +185,7 @@ export function StockDecision({
         run={() => post(`/backorders/${orderId}/lines/${line.lineId}/link-stock`, {})}
         done={onChange}
       />
-      <form
-        class="inline"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          setBusy(true);
-          setError(null);
-          try {
-            await post(`/backorders/${orderId}/lines/${line.lineId}/order`, { reason });
-            onChange();
-          } catch (e) {
-            setError(e);
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
+      <form class="inline" onSubmit={submits(orderAnyway)}>
         <Field
           label="Reason to order anyway"
           value={reason}
@@ -214,7 +196,7 @@ export function StockDecision({
         <button type="submit" class="secondary" disabled={busy}>
           Order anyway
         </button>
-        <ErrorNote error={fieldError(error, 'reason') ? null : error} />
+        <FormError error={error} fields={['reason']} />
       </form>
     </div>
   );

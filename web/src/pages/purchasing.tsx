@@ -1,9 +1,19 @@
 import { useState } from 'preact/hooks';
-import { get, post, withQuery } from '../api';
+import { get, post } from '../api';
 import { dateTime, day, money } from '../format';
-import type { Page, PurchaseOrder, PurchaseOrderLine } from '../model';
+import type { PurchaseOrder, PurchaseOrderLine } from '../model';
+import { AT_VENDOR, purchaseOrdersIn } from '../purchase-orders';
 import { href } from '../routes';
-import { ActionButton, ErrorNote, Field, fieldError, useLoad } from '../ui';
+import {
+  ActionButton,
+  ErrorNote,
+  Field,
+  fieldError,
+  FormError,
+  submits,
+  useAction,
+  useLoad,
+} from '../ui';
 
 interface VendorDrafts {
   readonly vendorId: string;
@@ -11,25 +21,13 @@ interface VendorDrafts {
   readonly drafts: readonly PurchaseOrder[];
 }
 
-const OPEN_STATUSES = ['submitted', 'acknowledged', 'partially-received'];
-
 /** Draft POs per vendor with the customers they serve; submit, confirm, dates, cancellations. */
 export function Purchasing({ selected }: { selected: string | null }) {
   const drafts = useLoad(
     (signal) => get<VendorDrafts[]>('/purchase-orders/drafts', { signal }),
     [],
   );
-  const open = useLoad(
-    (signal) =>
-      Promise.all(
-        OPEN_STATUSES.map((status) =>
-          get<Page<PurchaseOrder>>(withQuery('/purchase-orders', { status, limit: 50 }), {
-            signal,
-          }),
-        ),
-      ).then((pages) => pages.flatMap((p) => p.items)),
-    [],
-  );
+  const open = useLoad((signal) => purchaseOrdersIn(AT_VENDOR, signal), []);
   const reloadLists = () => {
     drafts.reload();
     open.reload();
@@ -159,7 +157,15 @@ function PurchaseOrderLineRow({
 }) {
   const [eta, setEta] = useState(line.eta ?? '');
   const [reason, setReason] = useState('');
-  const [etaError, setEtaError] = useState<unknown>(null);
+  const revise = useAction(async () => {
+    await post(`/purchase-orders/${po.id}/lines/${line.poLineId}/eta`, {
+      eta,
+      source: 'vendor',
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+    });
+    onChange();
+  });
+  const etaError = revise.error;
   const [cancelling, setCancelling] = useState(false);
   const [cancelReason, setCancelReason] = useState('');
   const affected = line.allocations ?? [];
@@ -189,23 +195,7 @@ function PurchaseOrderLineRow({
       <td>
         {day(line.eta)}
         {atVendor && !line.cancelled && (
-          <form
-            class="stack"
-            onSubmit={async (event) => {
-              event.preventDefault();
-              setEtaError(null);
-              try {
-                await post(`/purchase-orders/${po.id}/lines/${line.poLineId}/eta`, {
-                  eta,
-                  source: 'vendor',
-                  ...(reason.trim() ? { reason: reason.trim() } : {}),
-                });
-                onChange();
-              } catch (e) {
-                setEtaError(e);
-              }
-            }}
-          >
+          <form class="stack" onSubmit={submits(revise)}>
             <Field
               label="New ETA"
               type="date"
@@ -220,14 +210,10 @@ function PurchaseOrderLineRow({
               onValue={setReason}
               error={fieldError(etaError, 'reason')}
             />
-            <button type="submit" class="secondary">
+            <button type="submit" class="secondary" disabled={revise.busy}>
               Revise ETA
             </button>
-            <ErrorNote
-              error={
-                fieldError(etaError, 'eta') || fieldError(etaError, 'reason') ? null : etaError
-              }
-            />
+            <FormError error={etaError} fields={['eta', 'reason']} />
           </form>
         )}
       </td>
@@ -272,28 +258,19 @@ function PurchaseOrderLineRow({
 function Acknowledge({ po, onDone }: { po: PurchaseOrder; onDone: () => void }) {
   const [reference, setReference] = useState('');
   const [etas, setEtas] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
   const lines = po.lines.filter((l) => !l.cancelled);
+  const acknowledge = useAction(async () => {
+    await post(`/purchase-orders/${po.id}/acknowledge`, {
+      ...(reference.trim() ? { vendorReference: reference.trim() } : {}),
+      etas: lines
+        .filter((l) => etas[l.poLineId])
+        .map((l) => ({ poLineId: l.poLineId, eta: etas[l.poLineId] })),
+    });
+    onDone();
+  });
+  const error = acknowledge.error;
   return (
-    <form
-      class="card"
-      aria-label="Vendor acknowledgement"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setError(null);
-        try {
-          await post(`/purchase-orders/${po.id}/acknowledge`, {
-            ...(reference.trim() ? { vendorReference: reference.trim() } : {}),
-            etas: lines
-              .filter((l) => etas[l.poLineId])
-              .map((l) => ({ poLineId: l.poLineId, eta: etas[l.poLineId] })),
-          });
-          onDone();
-        } catch (e) {
-          setError(e);
-        }
-      }}
-    >
+    <form class="card" aria-label="Vendor acknowledgement" onSubmit={submits(acknowledge)}>
       <h3>Vendor acknowledgement</h3>
       <Field
         label="Vendor reference"
@@ -311,10 +288,10 @@ function Acknowledge({ po, onDone }: { po: PurchaseOrder; onDone: () => void }) 
           error={fieldError(error, `etas.${index}`)}
         />
       ))}
-      <button type="submit" class="primary">
+      <button type="submit" class="primary" disabled={acknowledge.busy}>
         Record acknowledgement
       </button>
-      <ErrorNote error={error} />
+      <FormError error={error} fields={['vendorReference', 'etas']} />
     </form>
   );
 }

@@ -1,27 +1,16 @@
 import { useState } from 'preact/hooks';
-import { get, post, withQuery } from '../api';
+import { get, post } from '../api';
 import { day } from '../format';
-import type { Page, Product, PurchaseOrder, ReceivingView } from '../model';
+import type { Product, ReceivingView } from '../model';
+import { AT_VENDOR, purchaseOrdersIn } from '../purchase-orders';
 import { go, href } from '../routes';
-import { ErrorNote, Field, fieldError, useLoad } from '../ui';
+import { ErrorNote, Field, fieldError, submits, useAction, useLoad } from '../ui';
 import { ProductSearch } from './product-search';
-
-const RECEIVABLE = ['submitted', 'acknowledged', 'partially-received'];
 
 /** The truck is at the door: pick the PO, count what arrived, see at once whose it is. */
 export function Receiving({ selected }: { selected: string | null }) {
   const [filter, setFilter] = useState('');
-  const pos = useLoad(
-    (signal) =>
-      Promise.all(
-        RECEIVABLE.map((status) =>
-          get<Page<PurchaseOrder>>(withQuery('/purchase-orders', { status, limit: 100 }), {
-            signal,
-          }),
-        ),
-      ).then((pages) => pages.flatMap((p) => p.items)),
-    [],
-  );
+  const pos = useLoad((signal) => purchaseOrdersIn(AT_VENDOR, signal), []);
   const needle = filter.trim().toLowerCase();
   const shown = (pos.data ?? []).filter(
     (po) =>
@@ -82,44 +71,33 @@ function ReceiveForm({ poId }: { poId: string }) {
   const [counts, setCounts] = useState<Record<string, string>>({});
   const [substitutes, setSubstitutes] = useState<Record<string, Substitute>>({});
   const [choosingFor, setChoosingFor] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const record = useAction(async () => {
+    const lines = view.data?.lines ?? [];
+    const receipt = await post<{ id: string }>(`/purchase-orders/${poId}/receipts`, {
+      lines: lines.map((line) => {
+        const substitute = substitutes[line.poLineId];
+        return {
+          poLineId: line.poLineId,
+          quantity: Number(counts[line.poLineId] ?? 0) || 0,
+          ...(substitute
+            ? {
+                substitute: {
+                  productId: substitute.product.id,
+                  quantity: Number(substitute.quantity) || 0,
+                },
+              }
+            : {}),
+        };
+      }),
+    });
+    go('receipt', receipt.id);
+  });
+  const { busy, error } = record;
   if (view.error) return <ErrorNote error={view.error} />;
   if (!view.data) return <p aria-busy="true">Loading…</p>;
   const po = view.data;
   return (
-    <form
-      aria-labelledby="receive-title"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setBusy(true);
-        setError(null);
-        try {
-          const receipt = await post<{ id: string }>(`/purchase-orders/${poId}/receipts`, {
-            lines: po.lines.map((line) => {
-              const substitute = substitutes[line.poLineId];
-              return {
-                poLineId: line.poLineId,
-                quantity: Number(counts[line.poLineId] ?? 0) || 0,
-                ...(substitute
-                  ? {
-                      substitute: {
-                        productId: substitute.product.id,
-                        quantity: Number(substitute.quantity) || 0,
-                      },
-                    }
-                  : {}),
-              };
-            }),
-          });
-          go('receipt', receipt.id);
-        } catch (e) {
-          setError(e);
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
+    <form aria-labelledby="receive-title" onSubmit={submits(record)}>
       <h2 id="receive-title">
         {po.number} · {po.vendorName}
       </h2>

@@ -1,33 +1,22 @@
 import { useState } from 'preact/hooks';
 import { ApiError, changePassword, currentSession, signIn } from '../api';
-import { ErrorNote, Field, fieldError } from '../ui';
+import { Field, fieldError, FormError, submits, useAction } from '../ui';
 
 export function SignIn() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction(async () => {
+    try {
+      await signIn(username, password);
+    } catch (e) {
+      throw e instanceof ApiError && e.status === 401 ? new Error('Wrong username or password') : e;
+    }
+  });
+  const { busy, error } = action;
   return (
     <main id="main" class="narrow">
       <h1>Sign in</h1>
-      <form
-        onSubmit={async (event) => {
-          event.preventDefault();
-          setBusy(true);
-          setError(null);
-          try {
-            await signIn(username, password);
-          } catch (e) {
-            setError(
-              e instanceof ApiError && e.status === 401
-                ? new Error('Wrong username or password')
-                : e,
-            );
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
+      <form onSubmit={submits(action)}>
         <Field
           label="Username"
           value={username}
@@ -46,7 +35,7 @@ export function SignIn() {
           required
           error={fieldError(error, 'password')}
         />
-        <ErrorNote error={error instanceof ApiError && error.fields.length ? null : error} />
+        <FormError error={error} fields={['username', 'password']} />
         <button type="submit" class="primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
@@ -63,9 +52,9 @@ export function ChoosePassword() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const mismatch = again !== '' && next !== again ? 'The two new passwords differ' : null;
+  const action = useAction(() => changePassword(current, next));
+  const { busy, error } = action;
   return (
     <main id="main" class="narrow">
       <h1>Choose your password</h1>
@@ -73,21 +62,7 @@ export function ChoosePassword() {
         You signed in as <strong>{currentSession()?.username}</strong> with a one-time password.
         Choose your own (12 characters or more) to go on.
       </p>
-      <form
-        onSubmit={async (event) => {
-          event.preventDefault();
-          if (mismatch) return;
-          setBusy(true);
-          setError(null);
-          try {
-            await changePassword(current, next);
-          } catch (e) {
-            setError(e);
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
+      <form onSubmit={submits(action)}>
         <Field
           label="One-time password"
           type="password"
@@ -117,7 +92,7 @@ export function ChoosePassword() {
           required
           error={mismatch}
         />
-        <ErrorNote error={error instanceof ApiError && error.fields.length ? null : error} />
+        <FormError error={error} fields={['currentPassword', 'newPassword']} />
         <button type="submit" class="primary" disabled={busy || !!mismatch}>
           {busy ? 'Saving…' : 'Save password'}
         </button>

@@ -2,7 +2,16 @@ import { useState } from 'preact/hooks';
 import { get, post, put } from '../api';
 import { dateTime } from '../format';
 import type { Page } from '../model';
-import { ActionButton, ErrorNote, Field, fieldError, useLoad } from '../ui';
+import {
+  ActionButton,
+  ErrorNote,
+  Field,
+  fieldError,
+  FormError,
+  submits,
+  useAction,
+  useLoad,
+} from '../ui';
 
 const ROLES = ['sales', 'purchasing', 'receiving', 'accounting', 'auditor', 'admin'];
 
@@ -86,8 +95,19 @@ function UserList() {
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [roles, setRoles] = useState<string[]>(['sales']);
-  const [error, setError] = useState<unknown>(null);
   const [secret, setSecret] = useState<{ who: string; password: string } | null>(null);
+  const create = useAction(async () => {
+    const made = await post<{ username: string; oneTimePassword: string }>('/users', {
+      username,
+      roles,
+      ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
+    });
+    setSecret({ who: made.username, password: made.oneTimePassword });
+    setUsername('');
+    setDisplayName('');
+    users.reload();
+  });
+  const error = create.error;
   return (
     <section aria-labelledby="users-title">
       <h2 id="users-title">Users</h2>
@@ -114,27 +134,7 @@ function UserList() {
           ))}
         </tbody>
       </table>
-      <form
-        class="card"
-        aria-label="New user"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          setError(null);
-          try {
-            const made = await post<{ username: string; oneTimePassword: string }>('/users', {
-              username,
-              roles,
-              ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
-            });
-            setSecret({ who: made.username, password: made.oneTimePassword });
-            setUsername('');
-            setDisplayName('');
-            users.reload();
-          } catch (e) {
-            setError(e);
-          }
-        }}
-      >
+      <form class="card" aria-label="New user" onSubmit={submits(create)}>
         <h3>New user</h3>
         <div class="row">
           <Field
@@ -159,12 +159,10 @@ function UserList() {
           onChange={setRoles}
           error={fieldError(error, 'roles')}
         />
-        <button type="submit" class="primary">
+        <button type="submit" class="primary" disabled={create.busy}>
           Create user
         </button>
-        <ErrorNote
-          error={fieldError(error, 'username') || fieldError(error, 'roles') ? null : error}
-        />
+        <FormError error={error} fields={['username', 'displayName', 'roles']} />
       </form>
     </section>
   );
@@ -256,9 +254,14 @@ function ApiKeyList() {
   const keys = useLoad((signal) => get<Page<ApiKey>>('/api-keys', { signal }), []);
   const [name, setName] = useState('');
   const [roles, setRoles] = useState<string[]>(['sales']);
-  const [error, setError] = useState<unknown>(null);
   const [secret, setSecret] = useState<{ name: string; key: string } | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
+  const issue = useAction(async () => {
+    setSecret(await post<{ name: string; key: string }>('/api-keys', { name, roles }));
+    setName('');
+    keys.reload();
+  });
+  const error = issue.error;
   return (
     <section aria-labelledby="keys-title">
       <h2 id="keys-title">API keys</h2>
@@ -305,22 +308,7 @@ function ApiKeyList() {
           ))}
         </tbody>
       </table>
-      <form
-        class="card"
-        aria-label="New API key"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          setError(null);
-          try {
-            const made = await post<{ name: string; key: string }>('/api-keys', { name, roles });
-            setSecret(made);
-            setName('');
-            keys.reload();
-          } catch (e) {
-            setError(e);
-          }
-        }}
-      >
+      <form class="card" aria-label="New API key" onSubmit={submits(issue)}>
         <h3>New API key</h3>
         <Field
           label="Key name"
@@ -337,10 +325,10 @@ function ApiKeyList() {
           onChange={setRoles}
           error={fieldError(error, 'roles')}
         />
-        <button type="submit" class="primary">
+        <button type="submit" class="primary" disabled={issue.busy}>
           Issue key
         </button>
-        <ErrorNote error={fieldError(error, 'name') || fieldError(error, 'roles') ? null : error} />
+        <FormError error={error} fields={['name', 'roles']} />
       </form>
     </section>
   );
