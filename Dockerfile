@@ -1,5 +1,6 @@
 # The server image used by docker-compose.yml.
-FROM node:20-bookworm-slim AS build
+# Node 22 is a supported LTS (20 left support in April 2026); the code also runs on 20, as CI does.
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 compiles when no prebuilt binary fits.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
@@ -11,7 +12,7 @@ COPY projections ./projections
 COPY web ./web
 RUN npx nest build && npm run build:web && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production DATA_DIR=/app/data
 COPY --from=build /app/node_modules ./node_modules

@@ -4,9 +4,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { AdminBootstrap } from './auth/admin-bootstrap';
 import { loadConfig } from './shared/config/app-config';
 import { configureHttpApp, createHttpAdapter } from './shared/http/http-app';
 import { serveWebApp } from './shared/http/web-app';
+import { QuietFrameworkLogger } from './shared/logging/quiet-framework-logger';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -17,7 +19,7 @@ async function bootstrap(): Promise<void> {
       bufferLogs: true,
     },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietFrameworkLogger(app.get(Logger)));
   await configureHttpApp(app, config);
   const openApi = new DocumentBuilder()
     .setTitle('backorder-ledger')
@@ -35,6 +37,9 @@ async function bootstrap(): Promise<void> {
       `(event store: ${config.eventStore.kind}, read store: ${config.readStore.kind}, data: ${config.dataDir})\n`,
   );
   if (!webApp) process.stdout.write('the staff web app is not built: run `npm run build:web`\n');
+  // Said again here: the lines logged while starting may have pushed the first notice away.
+  const notice = app.get(AdminBootstrap).firstStartNotice();
+  if (notice) process.stdout.write(notice);
 }
 
 void bootstrap();

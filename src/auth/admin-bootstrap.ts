@@ -18,6 +18,8 @@ export const FIRST_ADMIN = 'admin';
 @Injectable()
 export class AdminBootstrap implements OnApplicationBootstrap {
   private readonly logger = new Logger(AdminBootstrap.name);
+  /** The one-time password made on this start, repeated under the "listening on" line. */
+  private madePassword: string | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -52,10 +54,17 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       this.logger.log('created the admin account with ADMIN_INITIAL_PASSWORD (one-time)');
       return;
     }
-    process.stdout.write(
-      `\nFirst start: created the user "admin" with the one-time password\n\n    ${created.oneTimePassword}\n\n` +
-        'Sign in with POST /auth/login and choose a new password with POST /auth/password.\n' +
-        'This password is shown only now.\n\n',
+    this.madePassword = created.oneTimePassword ?? null;
+    process.stdout.write(this.firstStartNotice() ?? '');
+  }
+
+  /** What to tell the person who started the server, when this start made the admin account. */
+  firstStartNotice(): string | null {
+    if (!this.madePassword) return null;
+    return (
+      `\nFirst start: created the user "admin" with the one-time password\n\n    ${this.madePassword}\n\n` +
+      'Sign in with POST /auth/login and choose a new password with POST /auth/password.\n' +
+      'This password is shown only during this start.\n\n'
     );
   }
 }

@@ -14,6 +14,7 @@ import { ReadModels } from '../shared/projections/read-models';
 import type { Page } from '../shared/readmodels/read-model-store.port';
 import { BackorderAsOf } from './backorder-as-of';
 import type { LineStatus } from './backorder-line';
+import { lookupText } from './lookup-text';
 
 const ORDER_STATUSES: readonly string[] = ['open', 'closed'] satisfies OrderStatus[];
 
@@ -143,8 +144,12 @@ export class LookupHandler implements IQueryHandler<Lookup, OrderWhereabouts[]> 
   async execute({ q, limit, minPosition }: Lookup): Promise<OrderWhereabouts[]> {
     await this.readModels.readYourWrites(backorderDetailsProjection, minPosition);
     // Numbers and phones are indexed in the forms people type them, so one search finds either.
-    const hits = await backorders(this.readModels).search(q, { limit });
-    return hits.items.map(({ document: order }) => ({
+    const hits = await backorders(this.readModels).search(lookupText(q), { limit });
+    // Best match first; among equally good ones, the newest order (what a caller asks about).
+    const ranked = [...hits.items].sort(
+      (a, b) => b.score - a.score || b.document.placedAt.localeCompare(a.document.placedAt),
+    );
+    return ranked.map(({ document: order }) => ({
       backorderId: order.id,
       number: order.number,
       customerName: order.customer.name,

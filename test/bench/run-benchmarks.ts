@@ -8,6 +8,7 @@
 import { execFileSync, execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../support/server-session';
 import { tempDir } from '../support/temp-dir';
 import { type BenchRow, printTable, rate, thousands } from './bench-table';
 import { benchBatchAppends, benchConcurrentAppends, fillLog } from './event-store.bench';
@@ -29,6 +30,13 @@ async function main(): Promise<void> {
   const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const runs = (suite: string) => named.length === 0 || named.includes(suite);
   const dir = tempDir('backorder-ledger-bench-');
+  // Ctrl-C or a kill leaves no gigabytes of bench data behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      dir.remove();
+      process.exit(130);
+    });
+  }
   const rows: BenchRow[] = [];
   const step = (text: string) => process.stderr.write(`${text}\n`);
   try {
@@ -38,7 +46,7 @@ async function main(): Promise<void> {
       execSync('npx nest build', { stdio: 'inherit' });
       const options = {
         dataDir: join(dir.path, 'server'),
-        port: 3917,
+        port: await freePort(),
         seconds: quick ? 10 : 60,
         logSize: scale(1_000_000),
       };

@@ -303,4 +303,23 @@ describe('the backorder story', () => {
     const byPhone = await get(`/lookup?q=${encodeURIComponent('201-555-0100')}`);
     expect(JSON.stringify(byPhone)).toContain((await order('bo4')).number);
   });
+
+  it('lists the same orders in the same order however the phone number is typed', async () => {
+    const spellings = [
+      '201-555-0100',
+      '(201) 555-0100',
+      '2015550100',
+      '+1 201 555 0100',
+      '555-0100',
+    ];
+    const answers = [];
+    for (const q of spellings) {
+      const found: { number: string; placedAt: string }[] = await get(
+        `/lookup?q=${encodeURIComponent(q)}`,
+      );
+      answers.push(found.map((o) => o.number));
+    }
+    expect(answers[0]).toContain((await order('bo4')).number);
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+  });
 });

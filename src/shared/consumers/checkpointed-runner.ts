@@ -162,7 +162,8 @@ export abstract class CheckpointedRunner {
     const head = await this.events.head();
     if (head && !this.reached(head.position)) return;
     this.state = 'live';
-    this.logger.log(`${this.name} is live`);
+    // One line per consumer is too many at start-up: /health lists each one's state.
+    this.logger.debug(`${this.name} is live`);
     await this.caughtUp();
   }
 

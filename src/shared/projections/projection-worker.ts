@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     thread: 'projections',
   });
   const logger = {
+    debug: (message: string) => log.debug(message),
     log: (message: string) => log.info(message),
     warn: (message: string) => log.warn(message),
     error: (message: string) => log.error(message),
