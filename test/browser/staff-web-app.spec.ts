@@ -70,7 +70,8 @@ describe('the staff web app', () => {
       throw new Error('the web app is not built: `npm test` builds it first (npm run build:web)');
     }
     [server, chromium] = await Promise.all([
-      startServerSession({ dataDir: data.path }),
+      // ts-node compiles the server first: slow on a busy machine.
+      startServerSession({ dataDir: data.path, startTimeoutMs: 180_000 }),
       launchChromium(),
     ]);
     // A tablet at the counter.
@@ -82,7 +83,7 @@ describe('the staff web app', () => {
       if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
         problems.push(`console: ${message.text()}`);
     });
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await context?.close();
