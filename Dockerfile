@@ -9,7 +9,8 @@ RUN npm ci
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 COPY projections ./projections
-RUN npx nest build && npm prune --omit=dev
+COPY web ./web
+RUN npx nest build && npm run build:web && npm prune --omit=dev
 
 FROM node:22-bookworm-slim
 WORKDIR /app

@@ -10,6 +10,6 @@ const project = (name, extra = {}) => ({
 });
 
 module.exports = {
-  projects: [project('unit'), project('contract'), project('e2e')],
+  projects: [project('unit'), project('contract'), project('e2e'), project('browser')],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

@@ -16,6 +16,7 @@ import { measureReadAll } from './read-all.bench';
 import { benchBackorders } from './backorder-http.bench';
 import { measureReplay } from './projection-replay.bench';
 import { benchCatalog } from './catalog.bench';
+import { benchCounterSearch } from './counter-search.bench';
 import { benchThumbnail } from './thumbnail.bench';
 import { benchAuditVerify } from './audit-verify.bench';
 import { EVENTS_PER_ORDER, fillLedgerLog } from './ledger-log';
@@ -64,8 +65,8 @@ async function main(): Promise<void> {
       rows.push(...(await benchBackorders(options, step)));
     }
     if (runs('catalog')) {
-      step('building the server ...');
-      execSync('npx nest build', { stdio: 'inherit' });
+      step('building the server and the web app ...');
+      execSync('npx nest build && npm run build:web', { stdio: 'inherit' });
       const options = {
         dataDir: join(dir.path, 'catalog-server'),
         sheetsDir: join(dir.path, 'catalog-sheets'),
@@ -73,7 +74,11 @@ async function main(): Promise<void> {
         products: scale(500_000),
         queries: 1_000,
       };
-      rows.push(...(await benchCatalog(options, step)));
+      rows.push(
+        ...(await benchCatalog(options, step, (server, products) =>
+          benchCounterSearch(server, products, step),
+        )),
+      );
       step('making the thumbnail and medium size of a 6000x4000 JPEG ...');
       rows.push(...(await benchThumbnail()));
     }
