@@ -7,7 +7,6 @@ import { eventVersions } from './all-event-versions';
 import { allWorkflows } from './all-workflows';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { BooksModule } from './books/books.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CustomersModule } from './customers/customers.module';
 import { BackordersModule } from './backorders/backorders.module';
@@ -77,7 +76,6 @@ import { ReadModelsModule } from './shared/readmodels/read-models.module';
     ReceivingModule,
     NotificationsModule,
     AccountingModule,
-    BooksModule,
     ImagesModule,
     PaymentsModule,
     VendorBillsModule,

@@ -1,4 +1,4 @@
-import type { AdjustmentLine } from '../../src/books/book.events';
+import type { AdjustmentLine } from '../../src/accounting/book.events';
 import { ACCOUNT_CODES, type AccountCode } from './chart-of-accounts';
 import {
   type AccountTotals,

@@ -1,12 +1,11 @@
-import { formatMoney } from '../../src/payments/money-rules';
-import type {
-  DepositTaken,
-  PaymentReceived,
-  PaymentScheduleAgreed,
-  RefundIssued,
-} from '../../src/payments/order-account.events';
 import type { RecordedEvent } from '../../src/shared/eventstore/event-envelope';
-import type { Money } from '../../src/shared/domain/money';
+import { formatMoney, type Money } from '../../src/shared/domain/money';
+import type {
+  DepositTakenFact,
+  PaymentReceivedFact,
+  PaymentScheduleAgreedFact,
+  RefundIssuedFact,
+} from './money-facts';
 
 /** The money facts an order's timeline tells (the invoice itself is on the account). */
 export const moneyTimelineEventTypes = [
@@ -17,7 +16,7 @@ export const moneyTimelineEventTypes = [
 ] as const;
 
 export type MoneyTimelineEvent = RecordedEvent &
-  (DepositTaken | PaymentReceived | RefundIssued | PaymentScheduleAgreed);
+  (DepositTakenFact | PaymentReceivedFact | RefundIssuedFact | PaymentScheduleAgreedFact);
 
 const MONEY_TYPES: ReadonlySet<string> = new Set(moneyTimelineEventTypes);
 

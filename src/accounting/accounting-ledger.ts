@@ -16,8 +16,8 @@ import {
 import { checkLedgerInvariants } from '../../projections/accounting/ledger-invariants';
 import { LedgerTotals } from '../../projections/accounting/period-totals';
 import { POLICIES } from '../../projections/accounting/recognition-policies';
-import type { BookEvent } from '../books/book.events';
-import { BOOK_EVENT_TYPES } from '../books/book.events';
+import type { BookEvent } from './book.events';
+import { BOOK_EVENT_TYPES } from './book.events';
 import {
   type BatchResult,
   CheckpointedRunner,

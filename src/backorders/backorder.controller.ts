@@ -27,8 +27,8 @@ import {
 import type { BackorderEvent } from './backorder.events';
 import { GetBackorder, GetBackorderTimeline, ListBackorders } from './backorder.queries';
 import { LineActions } from './line-actions';
-import { InvoiceOrder } from '../payments/order-account.commands';
-import type { OrderAccountEvent } from '../payments/order-account.events';
+import { InvoiceOrder } from './invoice-order.command';
+import type { DomainEvent } from '../shared/domain/decider';
 import type { Money } from '../shared/domain/money';
 
 const uuid = new UuidPipe();
@@ -54,7 +54,7 @@ export class BackorderController {
   ) {
     const placed = await this.placement.place(body, context);
     // The invoice is written in the same request, so the account reads right after placing.
-    const invoiced = await this.commands.execute<InvoiceOrder, CommandOutcome<OrderAccountEvent>>(
+    const invoiced = await this.commands.execute<InvoiceOrder, CommandOutcome<DomainEvent>>(
       new InvoiceOrder(placed.backorderId, unitDiscounts(body), context),
     );
     setLogPosition(reply, later(invoiced.position, placed.position));

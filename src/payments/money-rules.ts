@@ -1,5 +1,5 @@
 import { BusinessRuleViolation } from '../shared/domain/domain-errors';
-import type { Money } from '../shared/domain/money';
+import { formatMoney, type Money } from '../shared/domain/money';
 import { METHODS_NEEDING_REFERENCE, type PaymentMethod } from './order-account.events';
 
 /** Money handed over: whole cents, more than nothing, in the account's currency. */
@@ -33,9 +33,4 @@ export function checkReference(method: PaymentMethod, reference: string | null):
   }
 }
 
-/** Two amounts as a person reads them: 1234 USD is "12.34 USD". */
-export function formatMoney(amount: number, currency: string): string {
-  const sign = amount < 0 ? '-' : '';
-  const abs = Math.abs(amount);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')} ${currency}`;
-}
+export { formatMoney };

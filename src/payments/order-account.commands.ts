@@ -7,17 +7,9 @@ import type {
   ScheduleKind,
 } from './order-account.events';
 
-/** Invoice a just-placed backorder: its lines at their prices, less these per-line discounts. */
-export class InvoiceOrder {
-  readonly kind = 'InvoiceOrder';
+import { InvoiceOrder } from '../backorders/invoice-order.command';
 
-  constructor(
-    readonly backorderId: string,
-    /** Discount per unit by line id; lines not named get none. */
-    readonly unitDiscounts: Readonly<Record<string, Money>>,
-    readonly context: CommandContext,
-  ) {}
-}
+export { InvoiceOrder };
 
 /** The order's line changed quantity (0: cancelled); the invoice follows. */
 export class AdjustInvoiceLine {

@@ -20,3 +20,10 @@ export function sum(amounts: readonly Money[], currency: string): Money {
   }
   return { amount: total, currency };
 }
+
+/** 123456 USD cents as "1234.56 USD": how amounts read in sentences and reports. */
+export function formatMoney(amount: number, currency: string): string {
+  const sign = amount < 0 ? '-' : '';
+  const abs = Math.abs(amount);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')} ${currency}`;
+}

@@ -2,9 +2,9 @@ import {
   ChangeBookPolicy,
   CloseBookPeriod,
   PostBookAdjustment,
-} from '../../../src/books/book.commands';
-import { bookDecider } from '../../../src/books/book.decider';
-import type { BookEvent } from '../../../src/books/book.events';
+} from '../../../src/accounting/book.commands';
+import { bookDecider } from '../../../src/accounting/book.decider';
+import type { BookEvent } from '../../../src/accounting/book.events';
 import { given, refusal as rule } from '../../support/decider';
 
 const context = { actor: 'accountant', correlationId: 'c', causationId: 'c' };

@@ -15,7 +15,7 @@ import type { FastifyReply } from 'fastify';
 import { closedThrough, type Restatement, restate } from '../../projections/accounting/book-view';
 import { periodOf } from '../../projections/accounting/periods';
 import { POLICY_DESCRIPTIONS } from '../../projections/accounting/recognition-policies';
-import { AccountingLedger } from '../accounting/accounting-ledger';
+import { AccountingLedger } from './accounting-ledger';
 import { Allow } from '../auth/access.decorators';
 import type { CommandContext } from '../shared/commands/command-context';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
