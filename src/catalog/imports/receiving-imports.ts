@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DeciderExecutor } from '../../shared/commands/decider-executor';
+import { CommandBus } from '@nestjs/cqrs';
+import { StreamStates } from '../../shared/commands/stream-states';
 import { APP_CONFIG, type AppConfig } from '../../shared/config/app-config';
 import { streams } from '../../shared/eventstore/stream-names';
 import { FailCatalogImport } from './catalog-import.commands';
@@ -23,7 +24,8 @@ export class ReceivingImports implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly executor: DeciderExecutor,
+    private readonly states: StreamStates,
+    private readonly commands: CommandBus,
   ) {
     this.dir = join(config.dataDir, 'catalog-receiving');
   }
@@ -47,14 +49,11 @@ export class ReceivingImports implements OnApplicationBootstrap {
     const context = { actor: 'system', correlationId: 'startup', causationId: 'startup' };
     for (const importId of left) {
       const stream = streams.catalogImport(importId);
-      const { state } = await this.executor.load(catalogImportDecider, stream);
+      const { state } = await this.states.load(catalogImportDecider, stream);
       if (state.status === 'receiving') {
         this.logger.warn({ importId }, 'failing a catalog import cut off by a stop or crash');
-        await this.executor.execute(
-          catalogImportDecider,
-          stream,
+        await this.commands.execute(
           new FailCatalogImport(importId, RESTARTED_WHILE_RECEIVING, context),
-          context,
         );
       }
       this.finished(importId);
