@@ -55,11 +55,17 @@ export class UserAccounts {
       readonly mustChangePassword?: boolean;
     },
     context: CommandContext,
-  ): Promise<{ id: string; username: string; oneTimePassword: string | null }> {
+  ): Promise<{
+    id: string;
+    username: string;
+    oneTimePassword: string | null;
+    /** Where the log stood after the account was made: for read-your-writes. */
+    position: CommandOutcome<UserEvent>['position'];
+  }> {
     const username = normalUsername(request.username);
     const oneTimePassword = request.password ? null : this.hasher.oneTimePassword();
     const userId = userIdOf(username);
-    await this.run(
+    const outcome = await this.run(
       new CreateUser(
         userId,
         username,
@@ -70,7 +76,7 @@ export class UserAccounts {
         context,
       ),
     );
-    return { id: userId, username, oneTimePassword };
+    return { id: userId, username, oneTimePassword, position: outcome.position };
   }
 
   async login(username: string, password: string, context: CommandContext): Promise<SignedIn> {

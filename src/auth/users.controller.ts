@@ -50,7 +50,9 @@ export class UsersController {
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const created = await this.accounts.create(body, context);
+    const { position, ...created } = await this.accounts.create(body, context);
+    // The staff app reloads the user list right after: the position lets it read this write.
+    setLogPosition(reply, position);
     void reply.header('location', `/users/${created.id}`);
     return created;
   }
