@@ -9,32 +9,10 @@ import {
   BusinessRuleViolation,
   UnknownEntityError,
 } from '../../../../src/shared/domain/domain-errors';
-import { allocation, context, productSnapshot } from '../../../support/domain-fixtures';
+import { context } from '../../../support/domain-fixtures';
+import { ada, draft, poId } from './allocated-draft';
 import { scenario } from '../../../support/given-when-then';
 
-const poId = 'po-1';
-const product = productSnapshot();
-const ada = allocation({ allocationId: 'a-1', quantity: 2 });
-const draft: PurchaseOrderEvent[] = [
-  {
-    type: 'PurchaseOrderOpened',
-    data: {
-      poId,
-      number: 'PO-000001',
-      vendorId: 'v-1',
-      vendorName: 'Nourison',
-      consolidation: null,
-    },
-  },
-  {
-    type: 'PurchaseOrderLineAdded',
-    data: { poId, poLineId: 'pl-1', product, quantity: 2, unitCost: product.cost },
-  },
-  {
-    type: 'PurchaseOrderLineAllocated',
-    data: { poId, poLineId: 'pl-1', poNumber: 'PO-000001', allocation: ada },
-  },
-];
 const affected = [
   { backorderId: ada.backorderId, lineId: ada.lineId, poLineId: 'pl-1', allocationId: 'a-1' },
 ];
