@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../src/app.module';
-import { loadConfig } from '../src/shared/config/app-config';
+import { APP_CONFIG, type AppConfig, loadConfig } from '../src/shared/config/app-config';
 import { ConsumersSettled } from '../src/shared/consumers/consumers-settled';
 import { EVENT_STORE, type EventStore } from '../src/shared/eventstore/event-store.port';
 import { configureHttpApp, createHttpAdapter } from '../src/shared/http/http-app';
@@ -19,6 +19,7 @@ import { generateCatalog, VENDORS } from './seed/catalog';
 import { generateCustomers } from './seed/customers';
 import { BusinessClock } from './seed/business-clock';
 import {
+  ACCOUNTANT,
   agreeLayaways,
   payBalances,
   payInstallment,
@@ -29,6 +30,11 @@ import {
 import { Random } from './seed/random';
 import { Clock } from '../src/shared/time/clock';
 import { inParallel, ShopClient } from './seed/shop-client';
+import { writeJournal } from './seed/seed-journal';
+import { beginSeedRun } from './seed/seed-run';
+import { SeedRefused } from './seed/seed-refused';
+
+export { SeedRefused };
 
 export interface SeedOptions {
   readonly products: number;
@@ -36,6 +42,11 @@ export interface SeedOptions {
   readonly seed: number;
   /** Seed even when the event store already holds events. */
   readonly force: boolean;
+  /**
+   * Called after each step of the story has settled, with its name: tests stop the seed there
+   * (by throwing) to show that a rerun completes it.
+   */
+  readonly afterStep?: (step: string) => void | Promise<void>;
 }
 
 export const DEFAULT_OPTIONS: SeedOptions = {
@@ -62,11 +73,6 @@ export interface SeedReport {
     readonly exceptionOrder: string;
     readonly substitutionOrder: string;
   };
-}
-
-/** Refused before anything was written: options out of range, or a store that holds events. */
-export class SeedRefused extends Error {
-  override readonly name = 'SeedRefused';
 }
 
 const BUYER = 'paul';
@@ -112,15 +118,8 @@ interface ReceiptLine {
 /** How far a wave's POs get: the oldest arrived, the newest stay drafts. */
 type Stage = 'received' | 'partially-received' | 'acknowledged' | 'submitted';
 
-/** Users and API keys (the first admin is made at start) do not make a store a shop. */
-async function holdsShopEvents(events: EventStore): Promise<boolean> {
-  const ACCESS_STREAMS = /^(user|api_key)-/;
-  let scanned = 0;
-  for await (const event of events.readAll()) {
-    if (!ACCESS_STREAMS.test(event.stream) || ++scanned > 10_000) return true;
-  }
-  return false;
-}
+/** The demo's staff: who acts for each part of the shop (the seed itself reads as `seed`). */
+const STAFF_ROLES = [...SALESPEOPLE, BUYER, RECEIVER, ACCOUNTANT, 'seed'];
 
 /**
  * Fills the store with a living demo shop by driving the real application over HTTP: vendors, a
@@ -128,40 +127,60 @@ async function holdsShopEvents(events: EventStore): Promise<boolean> {
  * stage (the oldest wave arrived and was mostly picked up, the newest still collects on draft
  * POs), with the exceptions a shop meets: a short shipment, substitutes, a discontinued design,
  * cancellations that hand a rug to the next customer or keep it as stock.
+ *
+ * Everything is checked before the first write (see beginSeedRun); an interrupted seed run again
+ * with the same options completes what is missing.
  */
 export async function seedDemo(
   app: NestFastifyApplication,
   options: SeedOptions = DEFAULT_OPTIONS,
 ): Promise<SeedReport> {
+  // Business time moves month by month (see BusinessClock), so money spans several months; a seed
+  // that stops on the way leaves the app on the real time.
+  const business = new BusinessClock(app.get(Clock));
+  try {
+    return await fillShop(app, options, business);
+  } finally {
+    business.restore();
+  }
+}
+
+async function fillShop(
+  app: NestFastifyApplication,
+  options: SeedOptions,
+  business: BusinessClock,
+): Promise<SeedReport> {
   checkOptions(options);
   const events = app.get<EventStore>(EVENT_STORE);
-  if (!options.force && (await holdsShopEvents(events))) {
-    const count = await events.countAfter('start', Number.MAX_SAFE_INTEGER);
-    throw new SeedRefused(
-      `the event store already holds ${count} events: the demo seed fills an empty store. ` +
-        'Point DATA_DIR at an empty folder, or pass --force to add a second demo shop.',
-    );
-  }
+  const { dataDir } = app.get<AppConfig>(APP_CONFIG);
+  let journal = await beginSeedRun(
+    events,
+    dataDir,
+    options,
+    options.force,
+    STAFF_ROLES,
+    new Date().toISOString().slice(0, 10),
+  );
+  const { today } = journal;
   const random = new Random(options.seed);
-  const shop = new ShopClient(app);
+  const shop = new ShopClient(app, { runId: journal.runId, usernames: journal.staff });
   const settled = app.get(ConsumersSettled);
   const settle = async (after: string) => {
     if (!(await settled.wait(SETTLE_TIMEOUT_MS))) {
       throw new Error(`reactors and projections did not catch up after ${after}: see GET /health`);
     }
+    await options.afterStep?.(after);
   };
-  const today = new Date().toISOString().slice(0, 10);
-  const place = (plan: OrderPlan) => placeOrder(shop, plan);
-
-  const vendorIds = await inParallel(VENDORS, VENDORS.length, async (vendor) => {
+  const place = (plan: OrderPlan, label: string) => placeOrder(shop, plan, label);
+  const vendorIds = await inParallel(VENDORS, VENDORS.length, async (vendor, i) => {
     const { name, leadTimeDays, consolidation, email, phone } = vendor;
     const body = { name, leadTimeDays, consolidation, email, phone };
-    return (await shop.post<{ id: string }>(BUYER, '/vendors', body)).id;
+    return (await shop.post<{ id: string }>(BUYER, '/vendors', body, `vendor-${i}`)).id;
   });
   const products: Product[] = await inParallel(
     generateCatalog(options.products, random),
     CONCURRENCY,
-    async (spec) => {
+    async (spec, i) => {
       const { vendor, cost, retailPrice, ...details } = spec;
       const body = {
         ...details,
@@ -169,14 +188,16 @@ export async function seedDemo(
         cost: usd(cost),
         retailPrice: usd(retailPrice),
       };
-      return { ...spec, id: (await shop.post<{ id: string }>(BUYER, '/products', body)).id };
+      const created = await shop.post<{ id: string }>(BUYER, '/products', body, `product-${i}`);
+      return { ...spec, id: created.id };
     },
   );
   const customerSpecs = generateCustomers(options.customers, random);
   const customerActors = customerSpecs.map(() => random.pick(SALESPEOPLE));
   const customers: Customer[] = await inParallel(customerSpecs, CONCURRENCY, async (spec, i) => ({
     ...spec,
-    id: (await shop.post<{ id: string }>(customerActors[i], '/customers', spec)).id,
+    id: (await shop.post<{ id: string }>(customerActors[i], '/customers', spec, `customer-${i}`))
+      .id,
   }));
 
   const cast = castProducts(products, random);
@@ -187,11 +208,12 @@ export async function seedDemo(
     ] as const),
   );
   await inParallel(cast.showroom, CONCURRENCY, (product, i) =>
-    shop.post(RECEIVER, '/stock/adjustments', {
-      productId: product.id,
-      delta: showroomUnits[i],
-      reason: 'Showroom floor count',
-    }),
+    shop.post(
+      RECEIVER,
+      '/stock/adjustments',
+      { productId: product.id, delta: showroomUnits[i], reason: 'Showroom floor count' },
+      `showroom-${i}`,
+    ),
   );
 
   // Who plays each part of the story, and the everyday orders around them.
@@ -239,16 +261,22 @@ export async function seedDemo(
     ] as const),
   );
 
-  // The open drafts per vendor, each read whole for its line ids.
-  const draftsOf = async () => {
+  // The open drafts per vendor, each read whole for its line ids. Kept in the journal: a rerun
+  // finds them submitted or received, and must advance the same ones with the same lines.
+  const draftsOf = async (wave: string): Promise<PurchaseOrder[]> => {
+    const kept = journal.reads[wave] as PurchaseOrder[] | undefined;
+    if (kept) return kept;
     const drafts = await Promise.all(
       vendorIds.map((vendorId) =>
         shop.all<{ id: string }>(`/purchase-orders?vendorId=${vendorId}&status=draft`),
       ),
     );
-    return inParallel(drafts.flat(), CONCURRENCY, (po) =>
+    const pos = await inParallel(drafts.flat(), CONCURRENCY, (po) =>
       shop.get<PurchaseOrder>(`/purchase-orders/${po.id}`),
     );
+    journal = { ...journal, reads: { ...journal.reads, [wave]: pos } };
+    writeJournal(dataDir, journal);
+    return pos;
   };
   const vendorOf = (po: PurchaseOrder) => VENDORS[vendorIds.indexOf(po.vendorId)];
   const lineOf = (pos: readonly PurchaseOrder[], product: Product) => {
@@ -285,21 +313,19 @@ export async function seedDemo(
     });
   };
 
-  // Business time moves month by month (see BusinessClock), so money spans several months.
-  const business = new BusinessClock(app.get(Clock));
   const money = new Random(options.seed + 1);
   const paying = (orders: readonly PlacedOrder[]) =>
     orders.map((o) => ({ id: o.id, salesperson: o.plan.salesperson }));
   const dayAgo = (days: number) => addDays(today, -days);
   // Wave 1: ordered four months ago; everything arrived a month later.
   business.daysAgo(120);
-  const keep = await place(story.keep);
-  const wave1 = await inParallel(waves[0], CONCURRENCY, place);
+  const keep = await place(story.keep, 'keep');
+  const wave1 = await inParallel(waves[0], CONCURRENCY, (plan, i) => place(plan, `wave1-${i}`));
   await settle('the first wave of orders');
   await takeDeposits(shop, paying([keep, ...wave1]), money, 0.6);
   const layaways = paying(wave1.slice(0, 5));
   await agreeLayaways(shop, layaways, [dayAgo(95), dayAgo(65), dayAgo(35)]);
-  const wave1Pos = await draftsOf();
+  const wave1Pos = await draftsOf('wave1');
   business.daysAgo(95);
   await advance(wave1Pos, 'received');
   await settle('the first receipts');
@@ -315,12 +341,12 @@ export async function seedDemo(
   business.daysAgo(60);
 
   // Wave 2: the vendors shipped part of it, one sent substitutes.
-  const giveFirst = await place(story.giveFirst);
-  const giveNext = await place(story.giveNext);
-  await place(story.pair);
-  const substituteAccepted = await place(story.substituteAccepted);
-  await place(story.substitutePending);
-  const wave2 = await inParallel(waves[1], CONCURRENCY, place);
+  const giveFirst = await place(story.giveFirst, 'giveFirst');
+  const giveNext = await place(story.giveNext, 'giveNext');
+  await place(story.pair, 'pair');
+  const substituteAccepted = await place(story.substituteAccepted, 'substituteAccepted');
+  await place(story.substitutePending, 'substitutePending');
+  const wave2 = await inParallel(waves[1], CONCURRENCY, (plan, i) => place(plan, `wave2-${i}`));
   await settle('the second wave of orders');
   await takeDeposits(shop, paying([giveFirst, giveNext, ...wave2]), money, 0.5);
   business.daysAgo(40);
@@ -335,16 +361,18 @@ export async function seedDemo(
         ] as const,
     ),
   ]);
-  await advance(await draftsOf(), 'partially-received', (po) => partialReceipt(po, overrides));
+  await advance(await draftsOf('wave2'), 'partially-received', (po) =>
+    partialReceipt(po, overrides),
+  );
   await settle('the partial receipts');
 
   // Wave 3: the vendors confirmed dates; one container is late.
   business.daysAgo(30);
-  await place(story.revisedFirst);
-  await place(story.revisedSecond);
-  await inParallel(waves[2], CONCURRENCY, place);
+  await place(story.revisedFirst, 'revisedFirst');
+  await place(story.revisedSecond, 'revisedSecond');
+  await inParallel(waves[2], CONCURRENCY, (plan, i) => place(plan, `wave3-${i}`));
   await settle('the third wave of orders');
-  const wave3Pos = await draftsOf();
+  const wave3Pos = await draftsOf('wave3');
   await advance(wave3Pos, 'acknowledged');
   const late = lineOf(wave3Pos, cast.revised);
   const lateEta = addDays(today, vendorOf(late.po).leadTimeDays + 12);
@@ -356,15 +384,15 @@ export async function seedDemo(
 
   // Wave 4: sent to the vendors, not confirmed yet; one design is discontinued.
   business.daysAgo(12);
-  const discontinued = await place(story.discontinued);
-  const reduced = await place(story.reduced);
-  await inParallel(waves[3], CONCURRENCY, place);
+  const discontinued = await place(story.discontinued, 'discontinued');
+  const reduced = await place(story.reduced, 'reduced');
+  await inParallel(waves[3], CONCURRENCY, (plan, i) => place(plan, `wave4-${i}`));
   await shop.post(BUYER, '/purchase-orders', {
     vendorId: vendorIds[cast.restock[0].vendor],
     lines: cast.restock.map((product) => ({ productId: product.id, quantity: 2 })),
   });
   await settle('the fourth wave of orders');
-  const wave4Pos = await draftsOf();
+  const wave4Pos = await draftsOf('wave4');
   await advance(wave4Pos, 'submitted');
   const gone = lineOf(wave4Pos, cast.discontinued);
   await shop.post(BUYER, `/purchase-orders/${gone.po.id}/lines/${gone.line.poLineId}/cancel`, {
@@ -374,8 +402,10 @@ export async function seedDemo(
   // Wave 5: today's orders, still collecting on draft POs; some are for pieces on the floor.
   business.restore();
   const showroom: PlacedOrder[] = [];
-  for (const plan of story.showroom) showroom.push(await place(plan));
-  await inParallel(waves[4], CONCURRENCY, place);
+  for (const [i, plan] of story.showroom.entries()) {
+    showroom.push(await place(plan, `showroom-${i}`));
+  }
+  await inParallel(waves[4], CONCURRENCY, (plan, i) => place(plan, `wave5-${i}`));
   await settle('the fifth wave of orders');
   const linked = showroom.slice(0, 3);
   await inParallel(linked, CONCURRENCY, (order) =>
@@ -428,6 +458,8 @@ export async function seedDemo(
   ]);
   await settle('the refunds');
   business.restore();
+  journal = { ...journal, completedAt: new Date().toISOString() };
+  writeJournal(dataDir, journal);
 
   const orders = await shop.all<Backorder>('/backorders');
   const purchaseOrders = await shop.all<{ status: string }>('/purchase-orders');
@@ -451,7 +483,7 @@ export async function seedDemo(
   };
 }
 
-async function placeOrder(shop: ShopClient, plan: OrderPlan): Promise<PlacedOrder> {
+async function placeOrder(shop: ShopClient, plan: OrderPlan, label: string): Promise<PlacedOrder> {
   const body = {
     customerId: plan.customer.id,
     ...(plan.notes ? { notes: plan.notes } : {}),
@@ -465,6 +497,7 @@ async function placeOrder(shop: ShopClient, plan: OrderPlan): Promise<PlacedOrde
     plan.salesperson,
     '/backorders',
     body,
+    label,
   );
   return { ...placed, plan };
 }
@@ -562,7 +595,15 @@ const STATUS_ORDER = [
   'exception',
 ];
 
-function printReport(report: SeedReport, dataDir: string, seconds: number): void {
+/** Where the started server answers: the configured host and port (any-address binds as localhost). */
+export function serverBase(config: Pick<AppConfig, 'host' | 'port'>): string {
+  const host = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
+}
+
+function printReport(report: SeedReport, config: AppConfig, seconds: number): void {
+  const { dataDir } = config;
+  const base = serverBase(config);
   // In the order of the flow, any status the seed does not know last.
   const rank = (status: string) =>
     STATUS_ORDER.includes(status) ? STATUS_ORDER.indexOf(status) : STATUS_ORDER.length;
@@ -585,16 +626,14 @@ function printReport(report: SeedReport, dataDir: string, seconds: number): void
       `  events in the log: ${report.events}; health: ${report.health}`,
       '',
       `Look at it: DATA_DIR=${dataDir} npm start, then`,
-      `  GET http://localhost:3000/lookup?q=${q(report.examples.customerName)}`,
-      ...(report.examples.phone
-        ? [`  GET http://localhost:3000/lookup?q=${q(report.examples.phone)}`]
-        : []),
-      `  GET http://localhost:3000/lookup?q=${report.examples.exceptionOrder}   (a discontinued design)`,
-      `  GET http://localhost:3000/lookup?q=${report.examples.substitutionOrder}   (a substitute accepted)`,
-      '  GET http://localhost:3000/backorders?status=exception',
-      '  GET http://localhost:3000/purchase-orders?status=partially-received',
-      '  GET http://localhost:3000/purchase-orders/drafts',
-      '  http://localhost:3000/docs',
+      `  GET ${base}/lookup?q=${q(report.examples.customerName)}`,
+      ...(report.examples.phone ? [`  GET ${base}/lookup?q=${q(report.examples.phone)}`] : []),
+      `  GET ${base}/lookup?q=${report.examples.exceptionOrder}   (a discontinued design)`,
+      `  GET ${base}/lookup?q=${report.examples.substitutionOrder}   (a substitute accepted)`,
+      `  GET ${base}/backorders?status=exception`,
+      `  GET ${base}/purchase-orders?status=partially-received`,
+      `  GET ${base}/purchase-orders/drafts`,
+      `  ${base}/docs`,
       '',
     ].join('\n'),
   );
@@ -635,7 +674,7 @@ async function main(): Promise<void> {
   await app.init();
   try {
     const report = await seedDemo(app, options);
-    printReport(report, config.dataDir, (Date.now() - started) / 1000);
+    printReport(report, config, (Date.now() - started) / 1000);
   } catch (error) {
     if (!(error instanceof SeedRefused)) throw error;
     process.stderr.write(`seed:demo refused: ${error.message}\n`);

@@ -59,10 +59,12 @@ export async function payBalances(
   await inParallel(orders, CONCURRENCY, async (order, i) => {
     const { balanceDue } = await account(shop, order.id);
     if (balanceDue.amount <= 0) return;
-    await shop.post(order.salesperson, `/backorders/${order.id}/account/payments`, {
-      amount: balanceDue,
-      ...paymentMethod(random, i),
-    });
+    await shop.post(
+      order.salesperson,
+      `/backorders/${order.id}/account/payments`,
+      { amount: balanceDue, ...paymentMethod(random, i) },
+      'balance',
+    );
   });
 }
 
@@ -101,11 +103,12 @@ export async function payInstallment(
     }>(`/backorders/${order.id}/account`);
     const due = view.schedule?.installments[installment - 1];
     if (!due || due.paid) return;
-    await shop.post(order.salesperson, `/backorders/${order.id}/account/payments`, {
-      amount: due.amount,
-      method: 'card',
-      installmentId: due.installmentId,
-    });
+    await shop.post(
+      order.salesperson,
+      `/backorders/${order.id}/account/payments`,
+      { amount: due.amount, method: 'card', installmentId: due.installmentId },
+      `installment-${installment}`,
+    );
   });
 }
 

@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Role } from '../../src/auth/roles';
 import { UserAccounts } from '../../src/auth/user-accounts';
 import { userIdOf } from '../../src/auth/user-id';
+import { stableId } from '../../src/shared/commands/stable-id';
 import { BusinessRuleViolation } from '../../src/shared/domain/domain-errors';
 
 /** What the shop's demo staff may do: everything but audit and administration. */
@@ -13,20 +14,43 @@ export class SeedRequestError extends Error {
   override readonly name = 'SeedRequestError';
 }
 
+/** The app's answer to a key sent again with another body. */
+const REUSED_KEY = 'idempotency-key-reused';
+
 interface Page<T> {
   readonly items: T[];
   readonly nextCursor: string | null;
+}
+
+/** Who the client acts as, and the root of the Idempotency-Keys it sends. */
+export interface ShopClientOptions {
+  /** The seed's run id: the same in a rerun, so the rerun's requests carry the same keys. */
+  readonly runId: string;
+  /** The demo's role names (maria, paul, …) and the usernames they have in this store. */
+  readonly usernames: Readonly<Record<string, string>>;
 }
 
 /**
  * Requests through Fastify's inject: the app's own routing, authentication, validation and
  * handlers, with no socket in between. Each actor is a staff user of its own, made on first use
  * with a password nobody knows (an admin can reset it) and a token minted for it.
+ *
+ * Every write carries an Idempotency-Key that follows from the run, the route and a label, so a
+ * rerun of an interrupted seed gets the first answers back (the same ids) for what was done and
+ * does only what is missing. A write the run made once with another body (a deposit read from a
+ * balance it already changed) is done already: the app refuses the key's reuse, and that is kept.
  */
 export class ShopClient {
   private readonly tokens = new Map<string, Promise<string>>();
 
-  constructor(private readonly app: NestFastifyApplication) {}
+  constructor(
+    private readonly app: NestFastifyApplication,
+    private readonly options: ShopClientOptions,
+  ) {}
+
+  private username(actor: string): string {
+    return this.options.usernames[actor] ?? actor;
+  }
 
   private authorization(actor: string): Promise<string> {
     let token = this.tokens.get(actor);
@@ -43,7 +67,7 @@ export class ShopClient {
     try {
       await accounts.create(
         {
-          username: actor,
+          username: this.username(actor),
           roles: STAFF_ROLES,
           password: randomBytes(24).toString('base64url'),
           mustChangePassword: false,
@@ -54,19 +78,29 @@ export class ShopClient {
       // Made by an earlier seed (--force): act as it is.
       if (!(error instanceof BusinessRuleViolation && error.rule === 'username-taken')) throw error;
     }
-    return `Bearer ${(await accounts.sessionFor(userIdOf(actor))).accessToken}`;
+    return `Bearer ${(await accounts.sessionFor(userIdOf(this.username(actor)))).accessToken}`;
   }
 
-  async post<T>(actor: string, url: string, body: object = {}): Promise<T> {
+  /**
+   * `label` tells apart writes to the same route (one per product, per installment); the answer
+   * is undefined when an earlier run did this write with another body.
+   */
+  async post<T>(actor: string, url: string, body: object = {}, label = ''): Promise<T> {
     const response = await this.app
       .getHttpAdapter()
       .getInstance()
       .inject({
         method: 'POST',
         url,
-        headers: { authorization: await this.authorization(actor) },
+        headers: {
+          authorization: await this.authorization(actor),
+          'idempotency-key': stableId('seed-demo', this.options.runId, url, label),
+        },
         payload: body,
       });
+    if (response.statusCode === 422 && response.json<{ rule?: string }>().rule === REUSED_KEY) {
+      return undefined as T;
+    }
     if (response.statusCode !== 200 && response.statusCode !== 201) {
       throw new SeedRequestError(
         `POST ${url} ${JSON.stringify(body)} as ${actor}: ${response.statusCode} ${response.body}`,
