@@ -1,22 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { signInBlock } from '../support/readme-sign-in-block';
 import {
   INITIAL_ADMIN_PASSWORD,
   type ServerSession,
   startServerSession,
 } from '../support/server-session';
 import { tempDir } from '../support/temp-dir';
-
-const README = readFileSync(join(__dirname, '../../README.md'), 'utf8');
-
-/** The shell block of the README's "Signing in" section, as a reader would copy it. */
-function signInBlock(): string {
-  const section = README.slice(README.indexOf('## Signing in'));
-  const match = /```sh\n([\s\S]*?)```/.exec(section);
-  if (!match) throw new Error('the README has no shell block under "Signing in"');
-  return match[1];
-}
 
 /**
  * The README's sign-in commands, pasted into bash against a freshly started server, with only

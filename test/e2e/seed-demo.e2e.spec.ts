@@ -10,7 +10,7 @@ describe('npm run seed:demo', () => {
   beforeAll(async () => {
     t = await startTestApp();
     await seedDemo(t.app, options);
-  }, 60_000);
+  }, 180_000);
   afterAll(() => t.close());
 
   it.each([
