@@ -42,12 +42,16 @@ export function describeReadModelStoreContract(
       store = subject.store;
     });
     afterAll(async () => {
-      for (const collection of await store.listCollections()) {
-        if (collection.endsWith(run) || collection.includes(`_${run}_`)) {
-          await store.dropCollection(collection);
+      // The client is closed even when a cleanup step throws; an open one keeps jest waiting.
+      try {
+        for (const collection of await store.listCollections()) {
+          if (collection.endsWith(run) || collection.includes(`_${run}_`)) {
+            await store.dropCollection(collection);
+          }
         }
+      } finally {
+        await subject?.dispose();
       }
-      await subject?.dispose();
     });
 
     const put = (collection: string, docs: Document[]) =>
@@ -71,6 +75,15 @@ export function describeReadModelStoreContract(
 
         await store.dropCollection(collection);
         expect(await store.listCollections()).not.toContain(collection);
+      });
+
+      it('drops a collection that does not exist, or was never written, without an error', async () => {
+        await expect(store.dropCollection(name('never_made'))).resolves.toBeUndefined();
+        const empty = name('never_written');
+        await store.ensureCollection({ name: empty, textFields: ['name'] });
+        await store.dropCollection(empty);
+        await expect(store.dropCollection(empty)).resolves.toBeUndefined();
+        expect(await store.listCollections()).not.toContain(empty);
       });
 
       it('writes, replaces and deletes documents, then records the checkpoint', async () => {
@@ -390,6 +403,28 @@ export function describeReadModelStoreContract(
         expect(await prefixed('hand')).toEqual(['p1']);
         expect(await prefixed('ersian')).toEqual([]);
         expect(await found('pers')).toEqual([]);
+      });
+
+      it('finds a name from its first letters whatever the case and accents, ranking whole words first', async () => {
+        const people = name('people');
+        await store.ensureCollection({ name: people, textFields: ['name', 'keys'] });
+        await put(people, [
+          { id: 'c1', name: 'Ana Castellano', keys: ['2015550142'] },
+          { id: 'c2', name: 'Castell Ávila', keys: ['5550142'] },
+          { id: 'c3', name: 'Pedro Castillo', keys: [] },
+        ]);
+        const prefixed = async (text: string) =>
+          (await store.search(people, text, { prefix: true, limit: 100 })).items.map(
+            (h) => h.document.id,
+          );
+        expect((await prefixed('castell')).sort()).toEqual(['c1', 'c2']);
+        expect(await prefixed('CASTELL')).toEqual(await prefixed('castell'));
+        expect(await prefixed('castellano')).toEqual(['c1']);
+        expect(await prefixed('avil')).toEqual(['c2']);
+        expect(await prefixed('555014')).toEqual(['c2']);
+        expect(await prefixed('castell ana')).toEqual(['c1']);
+        // "castell" is c2's whole word and only the beginning of c1's: c2 first.
+        expect(await prefixed('castell')).toEqual(['c2', 'c1']);
       });
 
       it('counts documents per value of indexed fields, for a text, filters, or everything', async () => {

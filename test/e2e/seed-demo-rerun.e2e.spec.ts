@@ -33,7 +33,7 @@ async function runSeed(dataDir: string): Promise<string> {
         PORT,
         LOG_LEVEL: 'error',
       },
-      timeout: 280_000,
+      timeout: 540_000,
     },
   );
   return stdout;
@@ -63,7 +63,8 @@ describe('npm run seed:demo after the README, run twice, and stopped half-way', 
     }
     printed = await runSeed(dir.path);
     t = await startTestApp({}, dir.path);
-  }, 300_000);
+    // A server, the seed's own process and an app, each compiled by ts-node on a shared machine.
+  }, 600_000);
 
   afterAll(async () => {
     await t?.close();

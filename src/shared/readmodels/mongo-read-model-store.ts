@@ -4,7 +4,6 @@ import {
   type Db,
   MongoClient,
   type Document as MongoDocument,
-  MongoServerError,
   type Sort,
 } from 'mongodb';
 import type { Position } from '../eventstore/event-envelope';
@@ -77,23 +76,18 @@ interface MetaRecord {
 const SPECS = 'rm__collections';
 const CHECKPOINTS = 'rm__checkpoints';
 const META = 'rm__meta';
+/** The text index earlier versions kept; searches read the words array now (see textMatch). */
 const TEXT_INDEX = 'rm_text';
-/** The folded words of a document's text fields, kept beside it for prefix search. */
+/** The folded words of a document's text fields, kept beside it for search. */
 const WORDS_FIELD = '_words';
 /** Only present in search results; a stored field of that name would be shadowed. */
 const SCORE_FIELD = '_score';
-/**
- * Text indexes read a document's language from a field, `language` unless told otherwise; a
- * read model may well have a `language` field, so point the index at a name no document uses.
- */
-const LANGUAGE_FIELD = '_language';
-const NAMESPACE_NOT_FOUND = 26;
-const INDEX_NOT_FOUND = 27;
 
 /**
  * The MongoDB read store: one collection per read-model collection (`rm_<name>`), declared
  * fields indexed together with `_id` so that an equality filter in id order reads from the index,
- * and one text index with no language (no stemming, no stop words) over the text fields. Specs,
+ * and an index on the folded words of the text fields, which every search reads (no `$text`, which
+ * wire-compatible servers lack and which cannot match word beginnings). Specs,
  * checkpoints and meta values live in `rm__` collections. Writes go in unordered bulks per
  * collection and the checkpoint follows once all have succeeded; no transaction is needed
  * because the projection engine skips what documents' positions show as applied.
@@ -132,19 +126,10 @@ export class MongoReadModelStore implements ReadModelStore {
       );
     }
     const textFields = [...(spec.textFields ?? [])];
-    if (!sameList(previous?.textFields ?? [], textFields)) {
-      await ignoring(documents.dropIndex(TEXT_INDEX), NAMESPACE_NOT_FOUND, INDEX_NOT_FOUND);
-    }
+    await dropLegacyTextIndex(documents);
     if (textFields.length > 0) {
-      // Prefix search reads the words array: anchored regexes on it are index range scans.
+      // Search reads the words array: equality and anchored regexes on it are index scans.
       await documents.createIndex({ [WORDS_FIELD]: 1 });
-      await documents.createIndex(Object.fromEntries(textFields.map((f) => [f, 'text'])), {
-        name: TEXT_INDEX,
-        default_language: 'none',
-        language_override: LANGUAGE_FIELD,
-        // Version 3 folds case and diacritics, as the SQLite tokenizer does.
-        textIndexVersion: 3,
-      });
     }
     const merged: SpecRecord = {
       _id: spec.name,
@@ -157,8 +142,7 @@ export class MongoReadModelStore implements ReadModelStore {
 
   async dropCollection(name: string): Promise<void> {
     assertCollectionName(name);
-    // Servers before 7.0 refuse to drop a collection that was never written.
-    await ignoring(this.db.dropCollection(documentCollection(name)), NAMESPACE_NOT_FOUND);
+    await dropIfPresent(this.db, documentCollection(name));
     await this.specRecords.deleteOne({ _id: name });
     this.specs.delete(name);
   }
@@ -282,10 +266,8 @@ export class MongoReadModelStore implements ReadModelStore {
     const offset = decodeOffsetCursor(options.cursor);
     const clauses = normalizeWhere(spec, options.where).map(conditionFilter);
     const filter = allOf([match.filter, ...clauses]);
-    // Prefix matches cannot use the text index's score: rank by how many words match whole.
-    const score = match.words
-      ? { $size: { $setIntersection: [`$${WORDS_FIELD}`, match.words] } }
-      : { $meta: 'textScore' };
+    // Rank by how many of the typed words a document holds whole (a word begun ranks below).
+    const score = { $size: { $setIntersection: [`$${WORDS_FIELD}`, match.words] } };
     const records = await this.documents(collection)
       .aggregate<MongoDocument>([
         { $match: filter },
@@ -389,26 +371,21 @@ export class MongoReadModelStore implements ReadModelStore {
 }
 
 /**
- * How a text search selects documents: whole words through the text index (every word quoted,
- * so all are required), or word prefixes through the words array. Null when there is no word.
+ * How a text search selects documents, through the folded words array: every typed word must be
+ * one of a document's words, or with `prefix` begin one. Null when there is no word.
  */
 function textMatch(
   spec: CollectionSpec,
   text: string,
   prefix = false,
-): { filter: MongoFilter; words: string[] | null } | null {
+): { filter: MongoFilter; words: string[] } | null {
   if (!spec.textFields?.length) {
     throw new ReadModelQueryError(`${spec.name} declares no text fields to search`);
   }
-  const words = prefix ? foldedWords(text) : searchWords(text);
+  const words = foldedWords(text);
   if (words.length === 0) return null;
-  if (!prefix) {
-    return { filter: { $text: { $search: words.map((w) => `"${w}"`).join(' ') } }, words: null };
-  }
-  return {
-    filter: { $and: words.map((w) => ({ [WORDS_FIELD]: { $regex: `^${escapeRegex(w)}` } })) },
-    words,
-  };
+  const holds = (word: string) => (prefix ? { $regex: `^${escapeRegex(word)}` } : word);
+  return { filter: { $and: words.map((w) => ({ [WORDS_FIELD]: holds(w) })) }, words };
 }
 
 function documentCollection(collection: string): string {
@@ -464,11 +441,26 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-async function ignoring(operation: Promise<unknown>, ...codes: number[]): Promise<void> {
+/**
+ * Drops a collection unless it is not there. Servers differ in how they say so (code 26, another
+ * code, a message, or nothing at all), so what counts is whether the collection exists afterwards.
+ */
+async function dropIfPresent(db: Db, name: string): Promise<void> {
   try {
-    await operation;
+    await db.dropCollection(name);
   } catch (error) {
-    if (!(error instanceof MongoServerError && codes.includes(Number(error.code)))) throw error;
+    const left = await db.listCollections({ name }, { nameOnly: true }).toArray();
+    if (left.length > 0) throw error;
+  }
+}
+
+/** The text index of earlier versions, if a database still has it: searches no longer read it. */
+async function dropLegacyTextIndex(documents: Collection<StoredRecord>): Promise<void> {
+  try {
+    await documents.dropIndex(TEXT_INDEX);
+  } catch (error) {
+    // Absent (whatever the server answered, or a collection not made yet): nothing to drop.
+    if (await documents.indexExists(TEXT_INDEX).catch(() => false)) throw error;
   }
 }
 
@@ -478,6 +470,3 @@ function mergeIndexes(previous: readonly IndexSpec[], next: readonly IndexSpec[]
   return [...merged.values()];
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
