@@ -142,8 +142,9 @@ export class LookupHandler implements IQueryHandler<Lookup, OrderWhereabouts[]> 
 
   async execute({ q, limit, minPosition }: Lookup): Promise<OrderWhereabouts[]> {
     await this.readModels.readYourWrites(backorderDetailsProjection, minPosition);
-    // Numbers and phones are indexed in the forms people type them, so one search finds either.
-    const hits = await backorders(this.readModels).search(lookupText(q), { limit });
+    // Numbers and phones are indexed in the forms people type them, so one search finds either;
+    // every word matches from its beginning, as staff type it ("castell" finds Castellano).
+    const hits = await backorders(this.readModels).search(lookupText(q), { limit, prefix: true });
     // Best match first; among equally good ones, the newest order (what a caller asks about).
     const ranked = [...hits.items].sort(
       (a, b) => b.score - a.score || b.document.placedAt.localeCompare(a.document.placedAt),

@@ -52,7 +52,7 @@ export class ListCustomersHandler implements IQueryHandler<ListCustomers, Page<C
       'customers',
     );
     if (q) {
-      const hits = await customers.search(searchText(q), page);
+      const hits = await customers.search(searchText(q), { ...page, prefix: true });
       return {
         items: hits.items.map((hit) => answerOf(hit.document)),
         nextCursor: hits.nextCursor,

@@ -46,7 +46,7 @@ export class ListVendorsHandler implements IQueryHandler<ListVendors, Page<Vendo
     const vendors = this.readModels.collection<VendorListing>(vendorDirectoryProjection, 'vendors');
     const where = { consolidation: filter.consolidation };
     if (filter.q) {
-      const hits = await vendors.search(filter.q, { where, ...page });
+      const hits = await vendors.search(filter.q, { where, ...page, prefix: true });
       return {
         items: hits.items.map((hit) => answerOf(hit.document)),
         nextCursor: hits.nextCursor,

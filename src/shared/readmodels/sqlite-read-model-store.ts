@@ -407,14 +407,18 @@ export class SqliteReadModelStore implements ReadModelStore {
     return counts;
   }
 
-  /** The FTS5 query for some text: every word required, quoted; null when there is no word. */
+  /**
+   * The FTS5 query for some text: every word required, quoted; null when there is no word. A word
+   * begun also matches whole, so a document holding it whole scores higher (as on MongoDB).
+   */
   private matchOf(spec: CollectionSpec, text: string, prefix = false): string | null {
     if (!spec.textFields?.length) {
       throw new ReadModelQueryError(`${spec.name} declares no text fields to search`);
     }
     const words = searchWords(text);
     if (words.length === 0) return null;
-    return words.map((w) => (prefix ? `"${w}"*` : `"${w}"`)).join(' ');
+    if (!prefix) return words.map((w) => `"${w}"`).join(' ');
+    return words.map((w) => `("${w}" OR "${w}"*)`).join(' AND ');
   }
 
   async getMeta<T>(key: string): Promise<T | null> {
