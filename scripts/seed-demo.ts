@@ -66,6 +66,8 @@ export interface SeedReport {
   readonly purchaseOrders: Readonly<Record<string, number>>;
   readonly events: number;
   readonly health: string;
+  /** The demo's staff roles and their usernames here (`maria-demo` when maria was someone else). */
+  readonly staff: Readonly<Record<string, string>>;
   /** Things to look up in the seeded shop. */
   readonly examples: {
     readonly customerName: string;
@@ -474,6 +476,7 @@ async function fillShop(
     purchaseOrders: tally(purchaseOrders.map((po) => po.status)),
     events: await events.countAfter('start', Number.MAX_SAFE_INTEGER),
     health: health.status,
+    staff: journal.staff,
     examples: {
       customerName: giveNext.plan.customer.name,
       phone: people.find((c) => c.phone)?.phone ?? null,
@@ -595,6 +598,14 @@ const STATUS_ORDER = [
   'exception',
 ];
 
+/** A line naming the demo staff who took another name because theirs belongs to someone else. */
+function renamedStaff(staff: Readonly<Record<string, string>>): string[] {
+  const renamed = Object.entries(staff).filter(([role, username]) => role !== username);
+  if (renamed.length === 0) return [];
+  const names = renamed.map(([role, username]) => `${username} (${role} was taken)`).join(', ');
+  return [`  demo staff under other names: ${names}`];
+}
+
 /** Where the started server answers: the configured host and port (any-address binds as localhost). */
 export function serverBase(config: Pick<AppConfig, 'host' | 'port'>): string {
   const host = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host;
@@ -624,6 +635,7 @@ function printReport(report: SeedReport, config: AppConfig, seconds: number): vo
       `  lines by status: ${counts(report.lines)}`,
       `  purchase orders: ${total(report.purchaseOrders)} (${counts(report.purchaseOrders)})`,
       `  events in the log: ${report.events}; health: ${report.health}`,
+      ...renamedStaff(report.staff),
       '',
       `Look at it: DATA_DIR=${dataDir} npm start, then`,
       `  GET ${base}/lookup?q=${q(report.examples.customerName)}`,

@@ -85,6 +85,7 @@ describe('npm run seed:demo after the README, run twice, and stopped half-way', 
     expect(printed).toContain(`GET http://${HOST}:${PORT}/lookup?q=`);
     expect(printed).toContain(`http://${HOST}:${PORT}/docs`);
     expect(printed).not.toContain('localhost:3000');
+    expect(printed).toContain('maria-demo (maria was taken)');
   });
 
   it('refuses a second run before writing anything, naming the way out', async () => {
