@@ -81,7 +81,7 @@ describe('npm run seed:demo after the README, run twice, and stopped half-way', 
     expect(demoMaria[0].metadata.actor).toBe('seed');
   });
 
-  it('prints its hints for the configured host and port', () => {
+  it('prints its hints for the configured host and port, and the staff it renamed', () => {
     expect(printed).toContain(`GET http://${HOST}:${PORT}/lookup?q=`);
     expect(printed).toContain(`http://${HOST}:${PORT}/docs`);
     expect(printed).not.toContain('localhost:3000');
