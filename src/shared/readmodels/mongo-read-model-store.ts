@@ -469,4 +469,3 @@ function mergeIndexes(previous: readonly IndexSpec[], next: readonly IndexSpec[]
   for (const index of next) merged.set(index.field, index);
   return [...merged.values()];
 }
-
