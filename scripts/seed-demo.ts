@@ -177,7 +177,7 @@ async function fillShop(
   const vendorIds = await inParallel(VENDORS, VENDORS.length, async (vendor, i) => {
     const { name, leadTimeDays, consolidation, email, phone } = vendor;
     const body = { name, leadTimeDays, consolidation, email, phone };
-    return (await shop.post<{ id: string }>(BUYER, '/vendors', body, `vendor-${i}`)).id;
+    return (await shop.post<{ id: string }>(BUYER, '/vendors', body, `vendor ${i}`)).id;
   });
   const products: Product[] = await inParallel(
     generateCatalog(options.products, random),
@@ -190,7 +190,7 @@ async function fillShop(
         cost: usd(cost),
         retailPrice: usd(retailPrice),
       };
-      const created = await shop.post<{ id: string }>(BUYER, '/products', body, `product-${i}`);
+      const created = await shop.post<{ id: string }>(BUYER, '/products', body, `product ${i}`);
       return { ...spec, id: created.id };
     },
   );
@@ -198,7 +198,7 @@ async function fillShop(
   const customerActors = customerSpecs.map(() => random.pick(SALESPEOPLE));
   const customers: Customer[] = await inParallel(customerSpecs, CONCURRENCY, async (spec, i) => ({
     ...spec,
-    id: (await shop.post<{ id: string }>(customerActors[i], '/customers', spec, `customer-${i}`))
+    id: (await shop.post<{ id: string }>(customerActors[i], '/customers', spec, `customer ${i}`))
       .id,
   }));
 
@@ -214,7 +214,7 @@ async function fillShop(
       RECEIVER,
       '/stock/adjustments',
       { productId: product.id, delta: showroomUnits[i], reason: 'Showroom floor count' },
-      `showroom-${i}`,
+      `showroom piece ${i}`,
     ),
   );
 
@@ -322,7 +322,9 @@ async function fillShop(
   // Wave 1: ordered four months ago; everything arrived a month later.
   business.daysAgo(120);
   const keep = await place(story.keep, 'keep');
-  const wave1 = await inParallel(waves[0], CONCURRENCY, (plan, i) => place(plan, `wave1-${i}`));
+  const wave1 = await inParallel(waves[0], CONCURRENCY, (plan, i) =>
+    place(plan, `wave1 order ${i}`),
+  );
   await settle('the first wave of orders');
   await takeDeposits(shop, paying([keep, ...wave1]), money, 0.6);
   const layaways = paying(wave1.slice(0, 5));
@@ -348,7 +350,9 @@ async function fillShop(
   await place(story.pair, 'pair');
   const substituteAccepted = await place(story.substituteAccepted, 'substituteAccepted');
   await place(story.substitutePending, 'substitutePending');
-  const wave2 = await inParallel(waves[1], CONCURRENCY, (plan, i) => place(plan, `wave2-${i}`));
+  const wave2 = await inParallel(waves[1], CONCURRENCY, (plan, i) =>
+    place(plan, `wave2 order ${i}`),
+  );
   await settle('the second wave of orders');
   await takeDeposits(shop, paying([giveFirst, giveNext, ...wave2]), money, 0.5);
   business.daysAgo(40);
@@ -372,7 +376,7 @@ async function fillShop(
   business.daysAgo(30);
   await place(story.revisedFirst, 'revisedFirst');
   await place(story.revisedSecond, 'revisedSecond');
-  await inParallel(waves[2], CONCURRENCY, (plan, i) => place(plan, `wave3-${i}`));
+  await inParallel(waves[2], CONCURRENCY, (plan, i) => place(plan, `wave3 order ${i}`));
   await settle('the third wave of orders');
   const wave3Pos = await draftsOf('wave3');
   await advance(wave3Pos, 'acknowledged');
@@ -388,7 +392,7 @@ async function fillShop(
   business.daysAgo(12);
   const discontinued = await place(story.discontinued, 'discontinued');
   const reduced = await place(story.reduced, 'reduced');
-  await inParallel(waves[3], CONCURRENCY, (plan, i) => place(plan, `wave4-${i}`));
+  await inParallel(waves[3], CONCURRENCY, (plan, i) => place(plan, `wave4 order ${i}`));
   await shop.post(BUYER, '/purchase-orders', {
     vendorId: vendorIds[cast.restock[0].vendor],
     lines: cast.restock.map((product) => ({ productId: product.id, quantity: 2 })),
@@ -405,9 +409,9 @@ async function fillShop(
   business.restore();
   const showroom: PlacedOrder[] = [];
   for (const [i, plan] of story.showroom.entries()) {
-    showroom.push(await place(plan, `showroom-${i}`));
+    showroom.push(await place(plan, `showroom order ${i}`));
   }
-  await inParallel(waves[4], CONCURRENCY, (plan, i) => place(plan, `wave5-${i}`));
+  await inParallel(waves[4], CONCURRENCY, (plan, i) => place(plan, `wave5 order ${i}`));
   await settle('the fifth wave of orders');
   const linked = showroom.slice(0, 3);
   await inParallel(linked, CONCURRENCY, (order) =>
