@@ -53,7 +53,7 @@ export class AccountingLedger
   private totals = new LedgerTotals(POLICIES);
   private entries: JournalEntry[] = [];
   private history: BookHistory = emptyBookHistory();
-  private bookEvents: { event: BookEvent; actor: string; recordedAt: string }[] = [];
+  private bookEvents: { event: BookEvent; recorded: BookEventRecord }[] = [];
 
   constructor(@Inject(EVENT_STORE) events: EventStore) {
     super('accounting-ledger', events, new Logger('AccountingLedger'));
@@ -92,12 +92,14 @@ export class AccountingLedger
   private apply(event: RecordedEvent): void {
     if ((BOOK_EVENT_TYPES as readonly string[]).includes(event.type)) {
       const bookEvent = { type: event.type, data: event.data } as BookEvent;
-      this.bookEvents.push({
-        event: bookEvent,
+      const recorded: BookEventRecord = {
         actor: event.metadata.actor,
-        recordedAt: event.recordedAt,
-      });
-      applyBookEvent(this.history, bookEvent, event.metadata.actor, event.recordedAt);
+        at: event.recordedAt,
+        eventId: event.id,
+        position: event.position.commit,
+      };
+      this.bookEvents.push({ event: bookEvent, recorded });
+      applyBookEvent(this.history, bookEvent, recorded);
     }
     foldLedgerEvent(this.ledger, toLedgerEvent(event), (entry) => {
       this.entries.push(entry);
@@ -113,8 +115,8 @@ export class AccountingLedger
     const totals = new LedgerTotals(POLICIES);
     entries.forEach(totals.add);
     const history = emptyBookHistory();
-    for (const { event, actor, recordedAt } of this.bookEvents)
-      if (recordedAt <= asOf) applyBookEvent(history, event, actor, recordedAt);
+    for (const { event, recorded } of this.bookEvents)
+      if (recorded.at <= asOf) applyBookEvent(history, event, recorded);
     return { asOf, totals, entries, history };
   }
 
@@ -123,7 +125,16 @@ export class AccountingLedger
   }
 }
 
-function applyBookEvent(history: BookHistory, event: BookEvent, actor: string, at: string): void {
+/** Who recorded a book event, when, and where in the log. */
+interface BookEventRecord {
+  readonly actor: string;
+  readonly at: string;
+  readonly eventId: string;
+  readonly position: number;
+}
+
+function applyBookEvent(history: BookHistory, event: BookEvent, recorded: BookEventRecord): void {
+  const { actor, at, eventId, position } = recorded;
   switch (event.type) {
     case 'BookPolicyChanged':
       history.policy = event.data.to;
@@ -133,7 +144,7 @@ function applyBookEvent(history: BookHistory, event: BookEvent, actor: string, a
       history.closes.push({ period: event.data.period, policy: event.data.policy, at });
       return;
     case 'BookAdjustmentPosted':
-      history.adjustments.push({ ...event.data, at });
+      history.adjustments.push({ ...event.data, at, eventId, position });
       return;
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { bookJournal } from '../../projections/accounting/book-journal';
 import { publishedTotals } from '../../projections/accounting/book-view';
 import { ACCOUNTS } from '../../projections/accounting/chart-of-accounts';
 import { toCsv } from '../../projections/accounting/csv';
@@ -53,10 +54,13 @@ export class AccountingController {
   @Get('journal')
   async journal(@Query() query: ReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const book = await this.book(query.asOf);
+    // Without a policy: the book as published, closed periods as closed, with its adjustments.
     const policy = query.policy ?? book.history.policy;
-    const entries = book.entries.filter(
+    const journal = query.policy
+      ? book.entries.filter((e) => e.policy === policy)
+      : bookJournal(book.entries, book.history);
+    const entries = journal.filter(
       (e) =>
-        e.policy === policy &&
         (query.from === undefined || e.period >= query.from) &&
         (query.to === undefined || e.period <= query.to),
     );

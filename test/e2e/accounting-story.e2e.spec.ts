@@ -137,6 +137,32 @@ describe('accounting over HTTP: compare, close, switch policy, restate, audit', 
     expect(tb.balanced).toBe(true);
   });
 
+  it("the book's journal shows the switch's adjustment in March and adds up to its trial balance", async () => {
+    const { body } = await t.http.get('/accounting/journal').expect(200);
+    const adjustment = body.entries.find((e: { description: string }) =>
+      e.description.startsWith('adjustment (policy-change)'),
+    );
+    expect(adjustment).toMatchObject({ period: '2026-03', backorderId: null });
+    expect(adjustment.lines).toEqual(
+      expect.arrayContaining([expect.objectContaining({ account: '4000', credit: 1800 })]),
+    );
+    const closed = body.entries.filter((e: { period: string }) => e.period <= '2026-02');
+    expect(closed.every((e: { policy: string }) => e.policy === 'at-pickup')).toBe(true);
+    const tb = (await t.http.get('/accounting/trial-balance').expect(200)).body;
+    for (const line of tb.lines as { account: string; debit: number; credit: number }[]) {
+      const posted = body.entries.flatMap((e: { lines: { account: string }[] }) =>
+        e.lines.filter((l) => l.account === line.account),
+      );
+      const sum = (side: 'debit' | 'credit') =>
+        posted.reduce((total: number, l: Record<string, number>) => total + l[side], 0);
+      expect([line.account, sum('debit'), sum('credit')]).toEqual([
+        line.account,
+        line.debit,
+        line.credit,
+      ]);
+    }
+  });
+
   it('lets an auditor read and replay, never write; the replay reproduces the trial balance', async () => {
     const auditor = await t.as('audrey', ['auditor']);
     await auditor.post('/books/main/periods').send({ period: '2026-03' }).expect(403);
