@@ -28,6 +28,7 @@ export function bookJournal(
       position: adjustment.position,
       description: `adjustment (${adjustment.kind}): ${adjustment.reason}`,
       backorderId: null,
+      recognition: null,
       lines: lines.lines,
     };
   });

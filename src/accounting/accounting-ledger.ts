@@ -25,7 +25,13 @@ import {
 } from '../shared/consumers/checkpointed-runner';
 import type { Position, RecordedEvent } from '../shared/eventstore/event-envelope';
 import { EVENT_STORE, type EventStore } from '../shared/eventstore/event-store.port';
+import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import { toLedgerEvent } from './ledger-replay';
+import { RecognitionIndex } from './recognition-index';
+import type { LineRecognition, OrderRecognition } from '../shared/domain/order-recognition.port';
+
+/** How long a reader waits for the book to reach the head of the log. */
+const CATCH_UP_MS = 10_000;
 
 const WANTED = new Set<string>([...LEDGER_EVENT_TYPES, ...BOOK_EVENT_TYPES]);
 
@@ -47,16 +53,21 @@ export interface BookSnapshot {
 @Injectable()
 export class AccountingLedger
   extends CheckpointedRunner
-  implements OnModuleInit, BeforeApplicationShutdown
+  implements OnModuleInit, BeforeApplicationShutdown, OrderRecognition
 {
   private ledger: LedgerState = initialLedgerState(POLICIES);
   private totals = new LedgerTotals(POLICIES);
   private entries: JournalEntry[] = [];
   private history: BookHistory = emptyBookHistory();
   private bookEvents: { event: BookEvent; recorded: BookEventRecord }[] = [];
+  private recognitions: RecognitionIndex;
 
-  constructor(@Inject(EVENT_STORE) events: EventStore) {
-    super('accounting-ledger', events, new Logger('AccountingLedger'));
+  constructor(
+    @Inject(EVENT_STORE) private readonly log: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super('accounting-ledger', log, new Logger('AccountingLedger'));
+    this.recognitions = new RecognitionIndex(config.store.currency);
   }
 
   async onModuleInit(): Promise<void> {
@@ -73,6 +84,7 @@ export class AccountingLedger
     this.entries = [];
     this.history = emptyBookHistory();
     this.bookEvents = [];
+    this.recognitions = new RecognitionIndex(this.config.store.currency);
     return null;
   }
 
@@ -104,7 +116,15 @@ export class AccountingLedger
     foldLedgerEvent(this.ledger, toLedgerEvent(event), (entry) => {
       this.entries.push(entry);
       this.totals.add(entry);
+      this.recognitions.add(entry, event);
     });
+  }
+
+  /** What the book recognised on an order under its active policy, once it has read the log. */
+  async recognitionOf(backorderId: string): Promise<readonly LineRecognition[]> {
+    const head = await this.log.head();
+    if (head) await this.waitFor(head.position, CATCH_UP_MS);
+    return this.recognitions.of(backorderId, this.history.policy);
   }
 
   /** The book now, or as it was when `asOf` had been recorded. */
