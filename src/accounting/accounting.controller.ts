@@ -15,7 +15,6 @@ import type { FastifyReply } from 'fastify';
 import { bookJournal } from '../../projections/accounting/book-journal';
 import { publishedTotals } from '../../projections/accounting/book-view';
 import { ACCOUNTS } from '../../projections/accounting/chart-of-accounts';
-import { toCsv } from '../../projections/accounting/csv';
 import type { PeriodTotals } from '../../projections/accounting/period-totals';
 import {
   parsePolicies,
@@ -35,6 +34,7 @@ import { RequestContext } from '../shared/http/request-context.decorator';
 import { UuidPipe } from '../shared/http/uuid.pipe';
 import { AccountingLedger, type BookSnapshot } from './accounting-ledger';
 import { CompareQueryDto, ReportQueryDto, StartReplayDto } from './accounting.dto';
+import { csvReply as csv } from './csv-reply';
 import { ReplayJobs } from './replay-jobs';
 
 const CATCH_UP_MS = 10_000;
@@ -237,15 +237,4 @@ function inRange<T extends { period: string }>(rows: T[], query: ReportQueryDto)
   return rows.filter(
     (r) => (!query.from || r.period >= query.from) && (!query.to || r.period <= query.to),
   );
-}
-
-function csv(
-  reply: FastifyReply,
-  name: string,
-  header: readonly string[],
-  rows: readonly (readonly unknown[])[],
-): string {
-  void reply.header('content-type', 'text/csv; charset=utf-8');
-  void reply.header('content-disposition', `attachment; filename="${name}.csv"`);
-  return toCsv(header, rows);
 }
