@@ -28,10 +28,14 @@ import { EVENT_STORE, type EventStore } from '../shared/eventstore/event-store.p
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import { toLedgerEvent } from './ledger-replay';
 import { RecognitionIndex } from './recognition-index';
+import { LedgerReadModel, type PostedEntry, type RecordedBookEvent } from './ledger-read-model';
+import { READ_MODEL_STORE, type ReadModelStore } from '../shared/readmodels/read-model-store.port';
 import type { LineRecognition, OrderRecognition } from '../shared/domain/order-recognition.port';
 
 /** How long a reader waits for the book to reach the head of the log. */
 const CATCH_UP_MS = 10_000;
+/** How often, at most, the book is written to the read store while events flow. */
+const SAVE_EVERY_MS = 1_000;
 
 const WANTED = new Set<string>([...LEDGER_EVENT_TYPES, ...BOOK_EVENT_TYPES]);
 
@@ -44,11 +48,12 @@ export interface BookSnapshot {
 }
 
 /**
- * The live book: a checkpointed consumer of the log folding all three policies at once, in
- * memory, with the book's own events (policy, closes, adjustments). Every policy's ledger is
- * always built, so a policy change reads the other ledger as soon as the change is folded.
- * It starts from the beginning of the log at boot: the fold is fast enough (see the bench) that
- * rebuilding beats keeping a second copy of the book that could drift.
+ * The live book: a checkpointed consumer of the log folding all three policies at once, with the
+ * book's own events (policy, closes, adjustments). Every policy's ledger is always built, so a
+ * policy change reads the other ledger as soon as the change is folded. Reads are served from
+ * memory; the book is saved to the read store (entries, per-period totals, the fold and its
+ * checkpoint) at most every SAVE_EVERY_MS, when caught up and at shutdown, so a restart resumes
+ * from its checkpoint instead of folding the whole log again.
  */
 @Injectable()
 export class AccountingLedger
@@ -59,15 +64,24 @@ export class AccountingLedger
   private totals = new LedgerTotals(POLICIES);
   private entries: JournalEntry[] = [];
   private history: BookHistory = emptyBookHistory();
-  private bookEvents: { event: BookEvent; recorded: BookEventRecord }[] = [];
+  private bookEvents: RecordedBookEvent[] = [];
   private recognitions: RecognitionIndex;
+  private readonly saved: LedgerReadModel;
+  /** Entries posted since the last save, and the position the fold has reached. */
+  private unsaved: PostedEntry[] = [];
+  private folded: Position | null = null;
+  private savedAt = 0;
+  /** The checkpoint this run resumed after; null when it folded the log from the start. */
+  resumedFrom: Position | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly log: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(READ_MODEL_STORE) store: ReadModelStore,
   ) {
     super('accounting-ledger', log, new Logger('AccountingLedger'));
     this.recognitions = new RecognitionIndex(config.store.currency);
+    this.saved = new LedgerReadModel(store);
   }
 
   async onModuleInit(): Promise<void> {
@@ -76,6 +90,7 @@ export class AccountingLedger
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.stop();
+    await this.save();
   }
 
   protected async prepare(): Promise<Position | null> {
@@ -85,7 +100,20 @@ export class AccountingLedger
     this.history = emptyBookHistory();
     this.bookEvents = [];
     this.recognitions = new RecognitionIndex(this.config.store.currency);
-    return null;
+    this.unsaved = [];
+    this.folded = null;
+    this.resumedFrom = null;
+    await this.saved.ensure();
+    const stored = await this.saved.load();
+    if (!stored) return null;
+    this.ledger = stored.state;
+    for (const posted of stored.entries) this.post(posted);
+    this.unsaved = [];
+    for (const { event, recorded } of stored.bookEvents) this.applyBook(event, recorded);
+    this.folded = stored.checkpoint;
+    this.resumedFrom = stored.checkpoint;
+    this.logger.log(`resumes the book after position ${stored.checkpoint.commit}`);
+    return stored.checkpoint;
   }
 
   protected async process(events: readonly RecordedEvent[]): Promise<BatchResult> {
@@ -97,27 +125,53 @@ export class AccountingLedger
         return { checkpoint, failure: describeFailure(event, error) };
       }
       checkpoint = event.position;
+      this.folded = event.position;
     }
+    // Reads are served from memory at once; the store follows every SAVE_EVERY_MS.
+    if (Date.now() - this.savedAt >= SAVE_EVERY_MS) await this.save();
     return { checkpoint, failure: null };
   }
 
+  protected override async caughtUp(): Promise<void> {
+    await this.save();
+  }
+
+  /** Writes what changed since the last save, with the checkpoint a restart resumes after. */
+  private async save(): Promise<void> {
+    this.savedAt = Date.now();
+    if (this.folded === null) return;
+    const posted = this.unsaved;
+    this.unsaved = [];
+    await this.saved.save(posted, this.totals, this.ledger, this.bookEvents, this.folded);
+  }
+
   private apply(event: RecordedEvent): void {
-    if ((BOOK_EVENT_TYPES as readonly string[]).includes(event.type)) {
-      const bookEvent = { type: event.type, data: event.data } as BookEvent;
-      const recorded: BookEventRecord = {
+    if ((BOOK_EVENT_TYPES as readonly string[]).includes(event.type))
+      this.applyBook({ type: event.type, data: event.data } as BookEvent, {
         actor: event.metadata.actor,
         at: event.recordedAt,
         eventId: event.id,
         position: event.position.commit,
-      };
-      this.bookEvents.push({ event: bookEvent, recorded });
-      applyBookEvent(this.history, bookEvent, recorded);
-    }
-    foldLedgerEvent(this.ledger, toLedgerEvent(event), (entry) => {
-      this.entries.push(entry);
-      this.totals.add(entry);
-      this.recognitions.add(entry, event);
-    });
+      });
+    const cause = {
+      eventId: event.id,
+      type: event.type,
+      actor: event.metadata.actor,
+      position: event.position,
+    };
+    foldLedgerEvent(this.ledger, toLedgerEvent(event), (entry) => this.post({ entry, cause }));
+  }
+
+  private applyBook(event: BookEvent, recorded: BookEventRecord): void {
+    this.bookEvents.push({ event, recorded });
+    applyBookEvent(this.history, event, recorded);
+  }
+
+  private post(posted: PostedEntry): void {
+    this.entries.push(posted.entry);
+    this.totals.add(posted.entry);
+    this.recognitions.add(posted.entry, posted.cause);
+    this.unsaved.push(posted);
   }
 
   /** What the book recognised on an order under its active policy, once it has read the log. */
@@ -145,13 +199,7 @@ export class AccountingLedger
   }
 }
 
-/** Who recorded a book event, when, and where in the log. */
-interface BookEventRecord {
-  readonly actor: string;
-  readonly at: string;
-  readonly eventId: string;
-  readonly position: number;
-}
+type BookEventRecord = RecordedBookEvent['recorded'];
 
 function applyBookEvent(history: BookHistory, event: BookEvent, recorded: BookEventRecord): void {
   const { actor, at, eventId, position } = recorded;

@@ -2,7 +2,7 @@ import { SALES_REVENUE } from '../../projections/accounting/chart-of-accounts';
 import type { JournalEntry } from '../../projections/accounting/journal-entry';
 import type { Policy } from '../../projections/accounting/recognition-policies';
 import type { LineRecognition } from '../shared/domain/order-recognition.port';
-import type { RecordedEvent } from '../shared/eventstore/event-envelope';
+import type { EntryCause } from './ledger-read-model';
 
 /**
  * Every recognition and reversal the live book posted, by order, under every policy: the
@@ -15,7 +15,7 @@ export class RecognitionIndex {
   constructor(private readonly currency: string) {}
 
   /** Keeps the entry if it recognises or reverses a line; `cause` is the event that posted it. */
-  add(entry: JournalEntry, cause: RecordedEvent): void {
+  add(entry: JournalEntry, cause: EntryCause): void {
     if (entry.recognition === null || entry.backorderId === null) return;
     let revenue = 0;
     for (const line of entry.lines)
@@ -27,11 +27,11 @@ export class RecognitionIndex {
       revenue: { amount: revenue, currency: this.currency },
       policy: entry.policy,
       entryId: entry.entryId,
-      eventId: cause.id,
+      eventId: cause.eventId,
       eventType: cause.type,
-      who: cause.metadata.actor,
-      at: cause.metadata.occurredAt,
-      recordedAt: cause.recordedAt,
+      who: cause.actor,
+      at: entry.occurredAt,
+      recordedAt: entry.recordedAt,
       position: cause.position,
     });
     this.byOrder.set(entry.backorderId, recognitions);

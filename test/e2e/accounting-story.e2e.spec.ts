@@ -1,32 +1,7 @@
-import type { LedgerEvent } from '../../projections/accounting/ledger-events';
-import type { NewEvent } from '../../src/shared/eventstore/event-envelope';
 import { auditReplay } from '../../scripts/audit-replay';
+import { appendLedgerStory } from '../support/append-ledger-story';
 import { depositToPickupStory } from '../support/ledger-story';
 import { eventCount, startTestApp, type TestApp } from '../support/test-app';
-
-/** The stream each fact of the story lives on, as the features write them. */
-function streamOf(event: LedgerEvent): string {
-  const data = event.data as { backorderId?: string; poId?: string; billId?: string };
-  if (event.type === 'VendorBillRecorded') return `vendor_bill-${data.billId}`;
-  if (event.type.startsWith('PurchaseOrder')) return `purchase_order-${data.poId}`;
-  if (event.type.startsWith('Backorder')) return `backorder-${data.backorderId}`;
-  return `order_account-${data.backorderId}`;
-}
-
-function recorded(event: LedgerEvent): NewEvent {
-  return {
-    id: event.id,
-    type: event.type,
-    data: event.data,
-    metadata: {
-      actor: 'clerk',
-      correlationId: event.id,
-      causationId: event.id,
-      occurredAt: event.occurredAt,
-      schemaVersion: 1,
-    },
-  };
-}
 
 /**
  * From deposit to pickup to recognition, through the API: the money facts are appended through
@@ -36,8 +11,7 @@ describe('accounting over HTTP: compare, close, switch policy, restate, audit', 
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-    for (const event of depositToPickupStory())
-      await t.events.append(streamOf(event), [recorded(event)], 'any');
+    await appendLedgerStory(t.events, depositToPickupStory());
   }, 30_000);
   afterAll(() => t.close());
 
