@@ -159,7 +159,9 @@ export class AccountingLedger
       actor: event.metadata.actor,
       position: event.position,
     };
-    foldLedgerEvent(this.ledger, toLedgerEvent(event), (entry) => this.post({ entry, cause }));
+    foldLedgerEvent(this.ledger, toLedgerEvent(event), (entry) =>
+      this.post({ entry, cause, sequence: this.entries.length }),
+    );
   }
 
   private applyBook(event: BookEvent, recorded: BookEventRecord): void {

@@ -33,6 +33,8 @@ export interface EntryCause {
 export interface PostedEntry {
   readonly entry: JournalEntry;
   readonly cause: EntryCause;
+  /** Its place in the journal (0, 1, ...): the order entries are read back in. */
+  readonly sequence: number;
 }
 
 /** A book event with who recorded it, when, and where in the log. */
@@ -69,6 +71,7 @@ export class LedgerReadModel {
         { field: 'policy' },
         { field: 'period' },
         { field: 'position' },
+        { field: 'sequence' },
         { field: 'backorderId' },
       ],
     });
@@ -92,15 +95,16 @@ export class LedgerReadModel {
     let cursor: string | null = null;
     do {
       // Entries past the fold's position may have been saved before a crash: they come again.
-      const page: { items: (JournalEntry & { cause: EntryCause })[]; nextCursor: string | null } =
-        await this.store.find<JournalEntry & { cause: EntryCause } & Document>(ENTRIES, {
-          where: { position: { lte: state.position } },
-          sort: [['position', 'asc']],
-          limit: PAGE,
-          cursor,
-        });
-      for (const { cause, ...entry } of page.items)
-        entries.push({ entry: withoutStoreFields(entry), cause });
+      const page: { items: StoredEntry[]; nextCursor: string | null } = await this.store.find<
+        StoredEntry & Document
+      >(ENTRIES, {
+        where: { position: { lte: state.position } },
+        sort: [['sequence', 'asc']],
+        limit: PAGE,
+        cursor,
+      });
+      for (const { cause, sequence, ...entry } of page.items)
+        entries.push({ entry: withoutStoreFields(entry), cause, sequence });
       cursor = page.nextCursor;
     } while (cursor);
     return { checkpoint, state, entries, bookEvents: fold.bookEvents };
@@ -114,10 +118,10 @@ export class LedgerReadModel {
     bookEvents: readonly RecordedBookEvent[],
     checkpoint: Position,
   ): Promise<void> {
-    const writes: DocumentWrite[] = posted.map(({ entry, cause }) => ({
+    const writes: DocumentWrite[] = posted.map(({ entry, cause, sequence }) => ({
       collection: ENTRIES,
       id: `${entry.policy}:${entry.entryId}`,
-      document: { ...entry, cause } as unknown as Document,
+      document: { ...entry, cause, sequence } as unknown as Document,
       position: cause.position,
     }));
     const touched = new Set(posted.map(({ entry }) => `${entry.policy}\u0000${entry.period}`));
@@ -141,6 +145,8 @@ export class LedgerReadModel {
     await this.store.applyBatch(LEDGER_CONSUMER, writes, checkpoint);
   }
 }
+
+type StoredEntry = JournalEntry & { cause: EntryCause; sequence: number };
 
 /** The store may add its own bookkeeping fields to a document; an entry is what the fold posted. */
 function withoutStoreFields(entry: JournalEntry): JournalEntry {
