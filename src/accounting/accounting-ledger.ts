@@ -127,8 +127,10 @@ export class AccountingLedger
       checkpoint = event.position;
       this.folded = event.position;
     }
-    // Reads are served from memory at once; the store follows every SAVE_EVERY_MS.
-    if (Date.now() - this.savedAt >= SAVE_EVERY_MS) await this.save();
+    // Reads are served from memory at once; the store follows every SAVE_EVERY_MS once live
+    // (while catching up, the whole fold would be written again and again: caughtUp saves it).
+    if (this.status().state === 'live' && Date.now() - this.savedAt >= SAVE_EVERY_MS)
+      await this.save();
     return { checkpoint, failure: null };
   }
 
@@ -139,13 +141,15 @@ export class AccountingLedger
   /** Writes what changed since the last save, with the checkpoint a restart resumes after. */
   private async save(): Promise<void> {
     this.savedAt = Date.now();
-    if (this.folded === null) return;
-    const posted = this.unsaved;
+    // A failed fold may have half applied its event: keep the last good save.
+    if (this.folded === null || this.status().state === 'failed') return;
+    await this.saved.save(this.unsaved, this.totals, this.ledger, this.bookEvents, this.folded);
     this.unsaved = [];
-    await this.saved.save(posted, this.totals, this.ledger, this.bookEvents, this.folded);
   }
 
   private apply(event: RecordedEvent): void {
+    // Redelivered after a save that failed: the fold has it already.
+    if (event.position.commit <= this.ledger.position) return;
     if ((BOOK_EVENT_TYPES as readonly string[]).includes(event.type))
       this.applyBook({ type: event.type, data: event.data } as BookEvent, {
         actor: event.metadata.actor,
