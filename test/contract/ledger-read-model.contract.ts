@@ -4,7 +4,7 @@ import { LedgerTotals } from '../../projections/accounting/period-totals';
 import { POLICIES } from '../../projections/accounting/recognition-policies';
 import { describeSkippedContract } from '../support/contract';
 import { depositToPickupStory } from '../support/ledger-story';
-import type { ReadModelStoreUnderTest } from './read-model-store.contract';
+import type { ReadModelStoreUnderTest } from '../support/read-model-stores';
 
 /** The saved book resumes the same on every read-model store adapter. */
 export function describeLedgerReadModelContract(
