@@ -32,8 +32,8 @@ import { LedgerReadModel, type PostedEntry, type RecordedBookEvent } from './led
 import { READ_MODEL_STORE, type ReadModelStore } from '../shared/readmodels/read-model-store.port';
 import type { LineRecognition, OrderRecognition } from '../shared/domain/order-recognition.port';
 
-/** How long a reader waits for the book to reach the head of the log. */
-const CATCH_UP_MS = 10_000;
+/** How long the order timeline waits for the book to read what the timeline shows. */
+const RECOGNITION_WAIT_MS = 2_000;
 /** How often, at most, the book is written to the read store while events flow. */
 const SAVE_EVERY_MS = 1_000;
 
@@ -75,7 +75,7 @@ export class AccountingLedger
   resumedFrom: Position | null = null;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly log: EventStore,
+    @Inject(EVENT_STORE) log: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(READ_MODEL_STORE) store: ReadModelStore,
   ) {
@@ -180,10 +180,15 @@ export class AccountingLedger
     this.unsaved.push(posted);
   }
 
-  /** What the book recognised on an order under its active policy, once it has read the log. */
-  async recognitionOf(backorderId: string): Promise<readonly LineRecognition[]> {
-    const head = await this.log.head();
-    if (head) await this.waitFor(head.position, CATCH_UP_MS);
+  /**
+   * What the book recognised on an order under its active policy, once it has read `seen`; a
+   * book still catching up after a restart answers with what it has rather than hold the order up.
+   */
+  async recognitionOf(
+    backorderId: string,
+    seen: Position | null,
+  ): Promise<readonly LineRecognition[]> {
+    if (seen) await this.waitFor(seen, RECOGNITION_WAIT_MS);
     return this.recognitions.of(backorderId, this.history.policy);
   }
 

@@ -142,7 +142,8 @@ export class GetBackorderTimelineHandler implements IQueryHandler<
       .findById(backorderId);
     const book = this.book();
     if (!timeline || !book) return timeline;
-    return withRecognition(timeline, await book.recognitionOf(backorderId));
+    const seen = timeline.entries.at(-1)?.position ?? null;
+    return withRecognition(timeline, await book.recognitionOf(backorderId, seen));
   }
 
   /** The accounting book, when the app runs one: it registers itself under the kernel port. */

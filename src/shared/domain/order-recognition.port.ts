@@ -26,5 +26,6 @@ export interface LineRecognition {
  * the order's timeline reads it through this port, so orders need not depend on accounting.
  */
 export interface OrderRecognition {
-  recognitionOf(backorderId: string): Promise<readonly LineRecognition[]>;
+  /** Waits (briefly) until the book has read `seen`, the last event the caller shows. */
+  recognitionOf(backorderId: string, seen: Position | null): Promise<readonly LineRecognition[]>;
 }
