@@ -28,6 +28,9 @@ export interface BookHistory {
     reason: string;
     lines: readonly AdjustmentLine[];
     at: string;
+    /** The BookAdjustmentPosted event and its log position: the journal points to it. */
+    eventId: string;
+    position: number;
   }[];
 }
 
@@ -37,6 +40,12 @@ export function emptyBookHistory(): BookHistory {
 
 export function closedThrough(history: BookHistory): string | null {
   return history.closes.length === 0 ? null : history.closes[history.closes.length - 1].period;
+}
+
+/** The policy a closed period was closed under; null for an open period. */
+export function closedUnder(history: BookHistory, period: string): Policy | null {
+  for (const close of history.closes) if (period <= close.period) return close.policy;
+  return null;
 }
 
 /**
@@ -49,15 +58,11 @@ export function publishedTotals(
   policy: Policy = history.policy,
 ): PeriodTotals {
   const out: PeriodTotals = new Map();
-  const closedUnder = (period: string): Policy | null => {
-    for (const close of history.closes) if (period <= close.period) return close.policy;
-    return null;
-  };
   const periods = new Set<string>();
   for (const totals of byPolicy.values()) for (const period of totals.keys()) periods.add(period);
   for (const adjustment of history.adjustments) periods.add(adjustment.period);
   for (const period of periods) {
-    const source = byPolicy.get(closedUnder(period) ?? policy)?.get(period);
+    const source = byPolicy.get(closedUnder(history, period) ?? policy)?.get(period);
     const accounts = new Map<AccountCode, AccountTotals>();
     for (const [code, side] of source ?? []) accounts.set(code, { ...side });
     for (const adjustment of history.adjustments) {

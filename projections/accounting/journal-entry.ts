@@ -23,6 +23,8 @@ export interface JournalEntry {
   readonly position: number;
   readonly description: string;
   readonly backorderId: string | null;
+  /** Set on an entry that recognises (units > 0) or reverses (units < 0) a customer line. */
+  readonly recognition: { readonly lineId: string; readonly units: number } | null;
   readonly lines: readonly JournalLine[];
 }
 

@@ -177,7 +177,13 @@ class PostingContext {
     this.period = closed !== null && natural <= closed ? nextPeriod(closed) : natural;
   }
 
-  entry(policy: Policy, description: string, backorderId: string | null, lines: EntryLines): void {
+  entry(
+    policy: Policy,
+    description: string,
+    backorderId: string | null,
+    lines: EntryLines,
+    recognition: JournalEntry['recognition'] = null,
+  ): void {
     if (lines.lines.length === 0) return;
     const n = this.counts.get(policy) ?? 0;
     this.counts.set(policy, n + 1);
@@ -190,6 +196,7 @@ class PostingContext {
       position: this.event.position,
       description,
       backorderId,
+      recognition,
       lines: lines.lines,
     });
   }
@@ -348,6 +355,7 @@ function recognise(
     `${Math.abs(units)} unit(s) of line ${lineId} ${what} (${ledger.policy})`,
     backorderId,
     lines,
+    { lineId, units },
   );
 }
 

@@ -359,7 +359,7 @@ function describePurchaseOrderEvent(
 }
 
 /** "line 2 (Heriz 5'3" x 7'6")". */
-function line(t: BackorderTimeline, lineId: string): string {
+export function line(t: BackorderTimeline, lineId: string): string {
   const name = t.lines[lineId];
   return name ? `line ${name.lineNumber} (${name.label})` : `line ${lineId}`;
 }

@@ -12,9 +12,9 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { bookJournal } from '../../projections/accounting/book-journal';
 import { publishedTotals } from '../../projections/accounting/book-view';
 import { ACCOUNTS } from '../../projections/accounting/chart-of-accounts';
-import { toCsv } from '../../projections/accounting/csv';
 import type { PeriodTotals } from '../../projections/accounting/period-totals';
 import {
   parsePolicies,
@@ -34,6 +34,7 @@ import { RequestContext } from '../shared/http/request-context.decorator';
 import { UuidPipe } from '../shared/http/uuid.pipe';
 import { AccountingLedger, type BookSnapshot } from './accounting-ledger';
 import { CompareQueryDto, ReportQueryDto, StartReplayDto } from './accounting.dto';
+import { csvReply as csv } from './csv-reply';
 import { ReplayJobs } from './replay-jobs';
 
 const CATCH_UP_MS = 10_000;
@@ -53,10 +54,13 @@ export class AccountingController {
   @Get('journal')
   async journal(@Query() query: ReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const book = await this.book(query.asOf);
+    // Without a policy: the book as published, closed periods as closed, with its adjustments.
     const policy = query.policy ?? book.history.policy;
-    const entries = book.entries.filter(
+    const journal = query.policy
+      ? book.entries.filter((e) => e.policy === policy)
+      : bookJournal(book.entries, book.history);
+    const entries = journal.filter(
       (e) =>
-        e.policy === policy &&
         (query.from === undefined || e.period >= query.from) &&
         (query.to === undefined || e.period <= query.to),
     );
@@ -233,15 +237,4 @@ function inRange<T extends { period: string }>(rows: T[], query: ReportQueryDto)
   return rows.filter(
     (r) => (!query.from || r.period >= query.from) && (!query.to || r.period <= query.to),
   );
-}
-
-function csv(
-  reply: FastifyReply,
-  name: string,
-  header: readonly string[],
-  rows: readonly (readonly unknown[])[],
-): string {
-  void reply.header('content-type', 'text/csv; charset=utf-8');
-  void reply.header('content-disposition', `attachment; filename="${name}.csv"`);
-  return toCsv(header, rows);
 }

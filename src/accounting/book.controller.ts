@@ -7,6 +7,7 @@ import {
   NotFoundException,
   Param,
   Post,
+  Query,
   Res,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -14,6 +15,10 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { closedThrough, type Restatement, restate } from '../../projections/accounting/book-view';
 import { periodOf } from '../../projections/accounting/periods';
+import {
+  RESTATEMENT_CSV_HEADER,
+  restatementRows,
+} from '../../projections/accounting/restatement-export';
 import { POLICY_DESCRIPTIONS } from '../../projections/accounting/recognition-policies';
 import { AccountingLedger } from './accounting-ledger';
 import { Allow } from '../auth/access.decorators';
@@ -26,7 +31,13 @@ import { PatternPipe } from '../shared/http/pattern.pipe';
 import { RequestContext } from '../shared/http/request-context.decorator';
 import { Clock } from '../shared/time/clock';
 import { ChangeBookPolicy, CloseBookPeriod, PostBookAdjustment } from './book.commands';
-import { ChangeBookPolicyDto, CloseBookPeriodDto, PostBookAdjustmentDto } from './book.dto';
+import {
+  ChangeBookPolicyDto,
+  CloseBookPeriodDto,
+  PostBookAdjustmentDto,
+  RestatementQueryDto,
+} from './book.dto';
+import { csvReply } from './csv-reply';
 import { type BookEvent, MAIN_BOOK } from './book.events';
 
 const CATCH_UP_MS = 10_000;
@@ -63,6 +74,34 @@ export class BookController {
       closes: history.closes,
       adjustments: history.adjustments,
     };
+  }
+
+  /**
+   * The restatement of the book's latest policy change, as it was computed when the change was
+   * recorded: per period old against new, the cumulative effect, and who changed it and why.
+   */
+  @Get(':bookId/restatement')
+  async restatement(
+    @Param('bookId', BOOK_ID) bookId: string,
+    @Query() query: RestatementQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    assertBook(bookId);
+    await this.caughtUp();
+    const change = this.ledger.snapshot().history.changes.at(-1);
+    if (!change) throw new NotFoundException(`book ${bookId} has never changed its policy`);
+    // The book just before the change: the restatement compares what it published then.
+    const before = new Date(Date.parse(change.at) - 1).toISOString();
+    const { totals, history } = this.ledger.snapshot(before);
+    const restatement = restate(totals.byPolicy, history, change.to);
+    if (query.format === 'csv')
+      return csvReply(
+        reply,
+        'restatement',
+        RESTATEMENT_CSV_HEADER,
+        restatementRows(change, restatement),
+      );
+    return { change, restatement };
   }
 
   /** Switches the policy; the answer carries the restatement, computed from the same replay. */

@@ -78,3 +78,10 @@ export class PostBookAdjustmentDto {
   @Type(() => AdjustmentLineDto)
   lines!: AdjustmentLineDto[];
 }
+
+export class RestatementQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'csv'], example: 'csv' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}

@@ -1,3 +1,5 @@
+import { Optional } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
   type BackorderDetails,
@@ -9,6 +11,8 @@ import {
   type BackorderTimeline,
   backorderTimelineProjection,
 } from '../../projections/backorders/backorder-timeline.projection';
+import { withRecognition } from '../../projections/backorders/recognition-timeline';
+import { ORDER_RECOGNITION, type OrderRecognition } from '../shared/domain/order-recognition.port';
 import type { Position } from '../shared/eventstore/event-envelope';
 import { ReadModels } from '../shared/projections/read-models';
 import type { Page } from '../shared/readmodels/read-model-store.port';
@@ -123,16 +127,32 @@ export class GetBackorderTimelineHandler implements IQueryHandler<
   GetBackorderTimeline,
   BackorderTimeline | null
 > {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    @Optional() private readonly modules?: ModuleRef,
+  ) {}
 
   async execute({
     backorderId,
     minPosition,
   }: GetBackorderTimeline): Promise<BackorderTimeline | null> {
     await this.readModels.readYourWrites(backorderTimelineProjection, minPosition);
-    return this.readModels
+    const timeline = await this.readModels
       .collection<BackorderTimeline>(backorderTimelineProjection, 'timelines')
       .findById(backorderId);
+    const book = this.book();
+    if (!timeline || !book) return timeline;
+    const seen = timeline.entries.at(-1)?.position ?? null;
+    return withRecognition(timeline, await book.recognitionOf(backorderId, seen));
+  }
+
+  /** The accounting book, when the app runs one: it registers itself under the kernel port. */
+  private book(): OrderRecognition | null {
+    try {
+      return this.modules!.get<OrderRecognition>(ORDER_RECOGNITION, { strict: false });
+    } catch {
+      return null;
+    }
   }
 }
 

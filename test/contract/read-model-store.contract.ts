@@ -12,12 +12,8 @@ import {
 } from '../../src/shared/projections/projection-definition';
 import { physicalCollection } from '../../src/shared/projections/projection-naming';
 import { describeSkippedContract } from '../support/contract';
+import type { ReadModelStoreUnderTest } from '../support/read-model-stores';
 import { metadata } from '../support/events';
-
-export interface ReadModelStoreUnderTest {
-  readonly store: ReadModelStore;
-  dispose(): Promise<void>;
-}
 
 /**
  * The behaviour every read-model store adapter must show, written once. Collection names carry

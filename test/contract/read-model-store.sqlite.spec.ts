@@ -1,16 +1,4 @@
-import { join } from 'node:path';
-import { SqliteReadModelStore } from '../../src/shared/readmodels/sqlite-read-model-store';
-import { tempDir } from '../support/temp-dir';
+import { openSqliteReadModelStore } from '../support/read-model-stores';
 import { describeReadModelStoreContract } from './read-model-store.contract';
 
-describeReadModelStoreContract('sqlite', async () => {
-  const dir = tempDir();
-  const store = new SqliteReadModelStore({ file: join(dir.path, 'read-models.sqlite') });
-  return {
-    store,
-    dispose: async () => {
-      await store.close();
-      dir.remove();
-    },
-  };
-});
+describeReadModelStoreContract('sqlite', openSqliteReadModelStore);

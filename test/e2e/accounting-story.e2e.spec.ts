@@ -1,32 +1,7 @@
-import type { LedgerEvent } from '../../projections/accounting/ledger-events';
-import type { NewEvent } from '../../src/shared/eventstore/event-envelope';
 import { auditReplay } from '../../scripts/audit-replay';
+import { appendLedgerStory } from '../support/append-ledger-story';
 import { depositToPickupStory } from '../support/ledger-story';
 import { eventCount, startTestApp, type TestApp } from '../support/test-app';
-
-/** The stream each fact of the story lives on, as the features write them. */
-function streamOf(event: LedgerEvent): string {
-  const data = event.data as { backorderId?: string; poId?: string; billId?: string };
-  if (event.type === 'VendorBillRecorded') return `vendor_bill-${data.billId}`;
-  if (event.type.startsWith('PurchaseOrder')) return `purchase_order-${data.poId}`;
-  if (event.type.startsWith('Backorder')) return `backorder-${data.backorderId}`;
-  return `order_account-${data.backorderId}`;
-}
-
-function recorded(event: LedgerEvent): NewEvent {
-  return {
-    id: event.id,
-    type: event.type,
-    data: event.data,
-    metadata: {
-      actor: 'clerk',
-      correlationId: event.id,
-      causationId: event.id,
-      occurredAt: event.occurredAt,
-      schemaVersion: 1,
-    },
-  };
-}
 
 /**
  * From deposit to pickup to recognition, through the API: the money facts are appended through
@@ -36,8 +11,7 @@ describe('accounting over HTTP: compare, close, switch policy, restate, audit', 
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-    for (const event of depositToPickupStory())
-      await t.events.append(streamOf(event), [recorded(event)], 'any');
+    await appendLedgerStory(t.events, depositToPickupStory());
   }, 30_000);
   afterAll(() => t.close());
 
@@ -135,6 +109,32 @@ describe('accounting over HTTP: compare, close, switch policy, restate, audit', 
     expect(month(pnlAfter, '2026-03')).toMatchObject({ revenue: 1800, costOfGoodsSold: 1100 });
     const tb = (await t.http.get('/accounting/trial-balance').expect(200)).body;
     expect(tb.balanced).toBe(true);
+  });
+
+  it("the book's journal shows the switch's adjustment in March and adds up to its trial balance", async () => {
+    const { body } = await t.http.get('/accounting/journal').expect(200);
+    const adjustment = body.entries.find((e: { description: string }) =>
+      e.description.startsWith('adjustment (policy-change)'),
+    );
+    expect(adjustment).toMatchObject({ period: '2026-03', backorderId: null });
+    expect(adjustment.lines).toEqual(
+      expect.arrayContaining([expect.objectContaining({ account: '4000', credit: 1800 })]),
+    );
+    const closed = body.entries.filter((e: { period: string }) => e.period <= '2026-02');
+    expect(closed.every((e: { policy: string }) => e.policy === 'at-pickup')).toBe(true);
+    const tb = (await t.http.get('/accounting/trial-balance').expect(200)).body;
+    for (const line of tb.lines as { account: string; debit: number; credit: number }[]) {
+      const posted = body.entries.flatMap((e: { lines: { account: string }[] }) =>
+        e.lines.filter((l) => l.account === line.account),
+      );
+      const sum = (side: 'debit' | 'credit') =>
+        posted.reduce((total: number, l: Record<string, number>) => total + l[side], 0);
+      expect([line.account, sum('debit'), sum('credit')]).toEqual([
+        line.account,
+        line.debit,
+        line.credit,
+      ]);
+    }
   });
 
   it('lets an auditor read and replay, never write; the replay reproduces the trial balance', async () => {

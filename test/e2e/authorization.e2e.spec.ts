@@ -116,6 +116,7 @@ const EXPECTED: Readonly<Record<string, Policy>> = {
   'POST /accounting/replays': ['accounting'],
   'GET /accounting/replays/:jobId': ['accounting'],
   'GET /books/:bookId': ['accounting'],
+  'GET /books/:bookId/restatement': ['accounting'],
   'POST /books/:bookId/policy': ['accounting'],
   'POST /books/:bookId/periods': ['accounting'],
   'POST /books/:bookId/adjustments': ['accounting'],

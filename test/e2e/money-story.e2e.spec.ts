@@ -257,4 +257,49 @@ describe('the money story', () => {
       }),
     ]);
   });
+
+  it('tells the recognition under the active policy on the timeline, and a switch changes it', async () => {
+    await settle();
+    const recognition = async () =>
+      (await get(`/backorders/${ids.order}/timeline`)).entries.flatMap(
+        (
+          e: { eventType: string; what: string; who: string; why: string },
+          i: number,
+          all: { eventType: string }[],
+        ) =>
+          e.eventType.startsWith('Revenue')
+            ? [[e.who, e.what, e.why.split(' (')[0], all[i - 1].eventType]]
+            : [],
+      );
+    expect(await recognition()).toEqual([
+      [
+        'maria',
+        'Revenue of 900.00 USD recognised for line 1 (Heriz Persian 5\'3" x 7\'6") (1 unit) under at-pickup',
+        'the customer received the goods',
+        'BackorderLineFulfilled',
+      ],
+    ]);
+
+    await post(
+      '/books/main/policy',
+      { policy: 'at-order', justification: 'management view for the quarter review' },
+      'alice',
+      200,
+    );
+    const atOrder = await recognition();
+    expect(atOrder.map((r: string[]) => [r[1], r[2]])).toEqual([
+      [
+        'Revenue of 900.00 USD recognised for line 1 (Heriz Persian 5\'3" x 7\'6") (1 unit) under at-order',
+        'the order was invoiced',
+      ],
+      [
+        'Revenue of 999.00 USD recognised for line 2 (Tabriz Silk 5\'3" x 7\'6") (1 unit) under at-order',
+        'the order was invoiced',
+      ],
+      [
+        'Revenue of 999.00 USD reversed for line 2 (Tabriz Silk 5\'3" x 7\'6") (1 unit) under at-order',
+        'the line was cancelled',
+      ],
+    ]);
+  });
 });

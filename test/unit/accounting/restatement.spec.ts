@@ -47,6 +47,8 @@ describe('restatement on a policy switch', () => {
       reason: 'switch',
       lines: restatement.adjustment,
       at: 'x',
+      eventId: 'e-a',
+      position: 10,
     });
     const after = periodFigures(publishedTotals(totals.byPolicy, history));
     expect(after.slice(0, 2)).toEqual(before.slice(0, 2));
@@ -65,6 +67,8 @@ describe('restatement on a policy switch', () => {
       reason: 'back',
       lines: back.adjustment,
       at: 'y',
+      eventId: 'e-b',
+      position: 11,
     });
     expect(balancesThrough(publishedTotals(totals.byPolicy, history), null)).toEqual(
       balancesThrough(totals.byPolicy.get('at-pickup')!, null),

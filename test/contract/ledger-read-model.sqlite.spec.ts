@@ -1,0 +1,4 @@
+import { openSqliteReadModelStore } from '../support/read-model-stores';
+import { describeLedgerReadModelContract } from './ledger-read-model.contract';
+
+describeLedgerReadModelContract('sqlite', openSqliteReadModelStore);
