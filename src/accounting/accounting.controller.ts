@@ -10,7 +10,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { publishedTotals } from '../../projections/accounting/book-view';
 import { ACCOUNTS } from '../../projections/accounting/chart-of-accounts';
@@ -50,6 +50,7 @@ export class AccountingController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
+  @ApiOperation({ summary: 'The journal: every posting in a period, as JSON or CSV' })
   @Get('journal')
   async journal(@Query() query: ReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const book = await this.book(query.asOf);
@@ -96,6 +97,7 @@ export class AccountingController {
     return { policy, asOf: book.asOf, entries };
   }
 
+  @ApiOperation({ summary: 'Trial balance: each account’s debits, credits and balance at a date' })
   @Get('trial-balance')
   async trialBalance(
     @Query() query: ReportQueryDto,
@@ -113,6 +115,7 @@ export class AccountingController {
     return { view: this.view(book, query), asOf: book.asOf, ...result };
   }
 
+  @ApiOperation({ summary: 'Profit and loss over a period' })
   @Get('profit-and-loss')
   async profitAndLoss(
     @Query() query: ReportQueryDto,
@@ -130,6 +133,9 @@ export class AccountingController {
     return { view: this.view(book, query), asOf: book.asOf, months };
   }
 
+  @ApiOperation({
+    summary: 'Customer deposits held against undelivered orders (contract liability)',
+  })
   @Get('contract-liability')
   async contractLiability(
     @Query() query: ReportQueryDto,
@@ -148,6 +154,7 @@ export class AccountingController {
   }
 
   /** Revenue, cost and liability per period under each policy, from one pass over the log. */
+  @ApiOperation({ summary: 'Compare two periods of the profit and loss' })
   @Get('compare')
   async compare(@Query() query: CompareQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const book = await this.book(undefined);
@@ -180,6 +187,7 @@ export class AccountingController {
     };
   }
 
+  @ApiOperation({ summary: 'Check the ledger’s invariants (debits equal credits, balances agree)' })
   @Get('invariants')
   async invariants() {
     await this.book(undefined);
@@ -188,6 +196,7 @@ export class AccountingController {
   }
 
   /** Rebuilds the ledger from the raw log in the background; poll the job for progress. */
+  @ApiOperation({ summary: 'Start a replay of the ledger from the event log' })
   @Post('replays')
   @Verification()
   @HttpCode(202)
@@ -205,6 +214,7 @@ export class AccountingController {
     return job;
   }
 
+  @ApiOperation({ summary: 'A ledger replay’s progress or its report' })
   @Get('replays/:jobId')
   replay(@Param('jobId', new UuidPipe()) jobId: string) {
     const job = this.jobs.get(jobId);

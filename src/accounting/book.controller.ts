@@ -10,7 +10,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { closedThrough, type Restatement, restate } from '../../projections/accounting/book-view';
 import { periodOf } from '../../projections/accounting/periods';
@@ -49,6 +49,7 @@ export class BookController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
+  @ApiOperation({ summary: 'A book: its policy and its periods' })
   @Get(':bookId')
   async show(@Param('bookId', BOOK_ID) bookId: string) {
     assertBook(bookId);
@@ -66,6 +67,7 @@ export class BookController {
   }
 
   /** Switches the policy; the answer carries the restatement, computed from the same replay. */
+  @ApiOperation({ summary: 'Set the book’s accounting policy' })
   @Post(':bookId/policy')
   @HttpCode(200)
   async changePolicy(
@@ -92,6 +94,7 @@ export class BookController {
     return { changed: outcome.events.length > 0, restatement };
   }
 
+  @ApiOperation({ summary: 'Close or reopen a period of the book' })
   @Post(':bookId/periods')
   @HttpCode(200)
   async closePeriod(
@@ -109,6 +112,7 @@ export class BookController {
     return { closed: body.period, changed: outcome.events.length > 0 };
   }
 
+  @ApiOperation({ summary: 'Post a manual adjusting entry' })
   @Post(':bookId/adjustments')
   @HttpCode(201)
   async postAdjustment(

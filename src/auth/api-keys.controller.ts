@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   type ApiKeyListing,
@@ -36,6 +36,7 @@ export class ApiKeysController {
 
   /** The key is in this answer only: keep it; the server keeps just its hash. */
   @AnswersWithSecrets()
+  @ApiOperation({ summary: 'Make an API key (its secret is shown once)' })
   @Post()
   @HttpCode(201)
   async issue(
@@ -51,6 +52,7 @@ export class ApiKeysController {
     return { id: keyId, name: body.name, roles: body.roles, key };
   }
 
+  @ApiOperation({ summary: 'List the API keys' })
   @Get()
   async list(@MinLogPosition() minPosition: Position | null): Promise<Page<ApiKeyListing>> {
     await this.readModels.readYourWrites(userDirectoryProjection, minPosition);
@@ -59,6 +61,7 @@ export class ApiKeysController {
       .find({ sort: [['name', 'asc']], limit: 1000 });
   }
 
+  @ApiOperation({ summary: 'Revoke an API key' })
   @Post(':id/revoke')
   @HttpCode(200)
   async revoke(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { CommandContext } from '../shared/commands/command-context';
 import { BusinessRuleViolation } from '../shared/domain/domain-errors';
@@ -17,6 +17,7 @@ export class AuthController {
 
   /** A short-lived access token and a refresh token; a wrong name or password is a plain 401. */
   @AnswersWithSecrets()
+  @ApiOperation({ summary: 'Sign in with a username and password' })
   @Post('login')
   @HttpCode(200)
   @Public()
@@ -26,6 +27,7 @@ export class AuthController {
   }
 
   @AnswersWithSecrets()
+  @ApiOperation({ summary: 'Trade a refresh token for a new pair of tokens' })
   @Post('refresh')
   @HttpCode(200)
   @Public()
@@ -36,6 +38,7 @@ export class AuthController {
 
   /** Replaces the caller's password; every other session of theirs ends. */
   @AnswersWithSecrets()
+  @ApiOperation({ summary: 'Change your password (answers with new tokens: the old ones end)' })
   @Post('password')
   @HttpCode(200)
   @SignedIn()
@@ -55,6 +58,7 @@ export class AuthController {
     );
   }
 
+  @ApiOperation({ summary: 'Who is signed in, with their roles' })
   @Get('me')
   @SignedIn()
   @ApiBearerAuth()

@@ -37,14 +37,17 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token a sign-in returned' })
+  @ApiProperty({
+    description: 'The refresh token a sign-in returned',
+    example: 'rt_2f6c0e5b9a4d4c1e8f7a3b2d1c0e9f8a.K3v9xQm1T8pZr2Lw',
+  })
   @IsString()
   @Length(1, 4096)
   refreshToken!: string;
 }
 
 export class ChangePasswordDto {
-  @ApiProperty()
+  @ApiProperty({ example: 'the password you signed in with' })
   @IsString()
   @Length(1, 256)
   currentPassword!: string;

@@ -10,7 +10,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type UserListing,
@@ -43,6 +43,7 @@ export class UsersController {
 
   /** Creates a user with a one-time password, returned only in this answer. */
   @AnswersWithSecrets()
+  @ApiOperation({ summary: 'Make a user with a one-time password' })
   @Post()
   @HttpCode(201)
   async create(
@@ -57,12 +58,14 @@ export class UsersController {
     return created;
   }
 
+  @ApiOperation({ summary: 'List the users' })
   @Get()
   async list(@MinLogPosition() minPosition: Position | null): Promise<Page<UserListing>> {
     await this.readModels.readYourWrites(userDirectoryProjection, minPosition);
     return this.users().find({ sort: [['username', 'asc']], limit: 1000 });
   }
 
+  @ApiOperation({ summary: 'A user' })
   @Get(':id')
   async get(
     @Param('id', new UuidPipe()) userId: string,
@@ -75,6 +78,7 @@ export class UsersController {
   }
 
   /** Replaces the user's roles; their open sessions end. */
+  @ApiOperation({ summary: 'Replace a user’s roles' })
   @Put(':id/roles')
   async changeRoles(
     @Param('id', new UuidPipe()) userId: string,
@@ -89,6 +93,7 @@ export class UsersController {
     return { id: userId, changed: outcome.events.length > 0 };
   }
 
+  @ApiOperation({ summary: 'Disable a user (their sessions end)' })
   @Post(':id/disable')
   @HttpCode(200)
   async disable(
@@ -104,6 +109,7 @@ export class UsersController {
     return { id: userId, changed: outcome.events.length > 0 };
   }
 
+  @ApiOperation({ summary: 'Enable a disabled user' })
   @Post(':id/enable')
   @HttpCode(200)
   async enable(
@@ -118,6 +124,7 @@ export class UsersController {
 
   /** A new one-time password for a user who forgot theirs, returned only in this answer. */
   @AnswersWithSecrets()
+  @ApiOperation({ summary: 'Reset a user’s password to a new one-time password' })
   @Post(':id/reset-password')
   @HttpCode(200)
   async resetPassword(

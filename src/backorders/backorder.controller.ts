@@ -1,7 +1,7 @@
 import { Allow } from '../auth/access.decorators';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../shared/commands/command-context';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
@@ -45,6 +45,7 @@ export class BackorderController {
     private readonly lines: LineActions,
   ) {}
 
+  @ApiOperation({ summary: 'Place a backorder for a customer' })
   @Post()
   @HttpCode(201)
   async place(
@@ -63,6 +64,7 @@ export class BackorderController {
   }
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'List backorders, filtered by status, customer or vendor' })
   @Get()
   list(@Query() query: ListBackordersDto, @MinLogPosition() minPosition: Position | null) {
     const { limit, cursor, ...filter } = query;
@@ -70,6 +72,7 @@ export class BackorderController {
   }
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'A backorder with its lines (now, or as it was at a time)' })
   @Get(':id')
   async get(
     @Param('id', uuid) backorderId: string,
@@ -83,6 +86,7 @@ export class BackorderController {
   }
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'Everything that happened to a backorder, in order' })
   @Get(':id/timeline')
   async timeline(
     @Param('id', uuid) backorderId: string,
@@ -95,6 +99,7 @@ export class BackorderController {
     );
   }
 
+  @ApiOperation({ summary: 'Hold units in stock for a line' })
   @Post(':id/lines/:lineId/link-stock')
   @HttpCode(200)
   async linkStock(
@@ -112,6 +117,7 @@ export class BackorderController {
     );
   }
 
+  @ApiOperation({ summary: 'Order a line from the vendor even though stock could cover it' })
   @Post(':id/lines/:lineId/order')
   @HttpCode(200)
   async orderAnyway(
@@ -127,6 +133,7 @@ export class BackorderController {
     return respond(reply, backorderId, lineId, outcome);
   }
 
+  @ApiOperation({ summary: 'Change the quantity of a line' })
   @Post(':id/lines/:lineId/change')
   @HttpCode(200)
   async change(
@@ -150,6 +157,7 @@ export class BackorderController {
     );
   }
 
+  @ApiOperation({ summary: 'Cancel a line' })
   @Post(':id/lines/:lineId/cancel')
   @HttpCode(200)
   async cancel(
@@ -174,6 +182,7 @@ export class BackorderController {
   }
 
   @Allow('sales', 'receiving')
+  @ApiOperation({ summary: 'Hand a line to the customer (pickup or delivery)' })
   @Post(':id/lines/:lineId/fulfil')
   @HttpCode(200)
   async fulfil(
@@ -189,6 +198,7 @@ export class BackorderController {
     return respond(reply, backorderId, lineId, outcome);
   }
 
+  @ApiOperation({ summary: 'Accept or reject the substitute a vendor sent for a line' })
   @Post(':id/lines/:lineId/substitution')
   @HttpCode(200)
   async substitution(

@@ -1,7 +1,7 @@
 import { Allow } from '../auth/access.decorators';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { LookupDto } from './backorder.dto';
 import { Lookup } from './backorder.queries';
 
@@ -13,6 +13,7 @@ import { Lookup } from './backorder.queries';
 export class LookupController {
   constructor(private readonly queries: QueryBus) {}
 
+  @ApiOperation({ summary: 'Find backorders by order number, customer name, phone or email' })
   @Get()
   lookup(@Query() query: LookupDto) {
     return this.queries.execute(new Lookup(query.q));

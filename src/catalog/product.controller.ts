@@ -12,7 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../shared/commands/command-context';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
@@ -45,6 +45,7 @@ export class ProductController {
    * A vendor SKU is one product: its id follows from the vendor and the SKU, so listing the same
    * product again answers with the same id and appends nothing.
    */
+  @ApiOperation({ summary: 'Add a product to the catalog' })
   @Post()
   @HttpCode(201)
   async listProduct(
@@ -75,6 +76,7 @@ export class ProductController {
     return { id: productId };
   }
 
+  @ApiOperation({ summary: 'Revise a product' })
   @Patch(':id')
   async revise(
     @Param('id', new UuidPipe()) productId: string,
@@ -102,6 +104,7 @@ export class ProductController {
   }
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'List or search products' })
   @Get()
   search(
     @Query() query: ListProductsDto,
@@ -112,6 +115,7 @@ export class ProductController {
   }
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'A product' })
   @Get(':id')
   async get(
     @Param('id', new UuidPipe()) productId: string,

@@ -12,7 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CustomerListing } from '../../projections/customers/customer-directory.projection';
 import type { CommandContext } from '../shared/commands/command-context';
@@ -49,6 +49,7 @@ export class CustomerController {
     private readonly queries: QueryBus,
   ) {}
 
+  @ApiOperation({ summary: 'Add a customer' })
   @Post()
   @HttpCode(201)
   async register(
@@ -70,6 +71,7 @@ export class CustomerController {
     return { id: customerId };
   }
 
+  @ApiOperation({ summary: 'Change a customer’s details' })
   @Patch(':id')
   async change(
     @Param('id', new UuidPipe()) customerId: string,
@@ -92,6 +94,7 @@ export class CustomerController {
 
   /** Later invoices carry no tax and name the certificate; invoices already made stay as they are. */
   @Allow('sales', 'accounting')
+  @ApiOperation({ summary: 'Record a customer’s tax exemption' })
   @Post(':id/tax-exemption')
   @HttpCode(200)
   @ApiOkResponse({ schema: { example: { id: '5b0c…', changed: true } } })
@@ -109,6 +112,7 @@ export class CustomerController {
   }
 
   @Allow('sales', 'accounting')
+  @ApiOperation({ summary: 'Revoke a customer’s tax exemption' })
   @Post(':id/tax-exemption/revoke')
   @HttpCode(200)
   @ApiOkResponse({ schema: { example: { id: '5b0c…', changed: true } } })
@@ -126,6 +130,7 @@ export class CustomerController {
   }
 
   @Allow('sales', 'accounting')
+  @ApiOperation({ summary: 'List or search customers' })
   @Get()
   list(
     @Query() query: ListCustomersDto,
@@ -136,6 +141,7 @@ export class CustomerController {
   }
 
   @Allow('sales', 'accounting')
+  @ApiOperation({ summary: 'A customer' })
   @Get(':id')
   async get(
     @Param('id', new UuidPipe()) customerId: string,

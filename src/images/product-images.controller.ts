@@ -10,7 +10,7 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow } from '../auth/access.decorators';
 import type { CommandContext } from '../shared/commands/command-context';
@@ -55,6 +55,7 @@ export class ProductImagesController {
    * JPEG, PNG, WebP, AVIF, TIFF or GIF, else 415; over IMAGE_MAX_BYTES, 413.
    */
   @Allow('purchasing')
+  @ApiOperation({ summary: 'Upload a product image' })
   @Post('products/:id/images')
   @AcceptsUploads()
   @ApiConsumes('multipart/form-data')
@@ -79,6 +80,7 @@ export class ProductImagesController {
   }
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'An image as it was uploaded' })
   @Get('images/:hash')
   original(
     @Param('hash', hashPipe) hash: string,
@@ -89,6 +91,7 @@ export class ProductImagesController {
   }
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'A smaller rendition of an image (medium or thumbnail)' })
   @Get('images/:hash/:variant')
   variant(
     @Param('hash', hashPipe) hash: string,

@@ -1,7 +1,7 @@
 import { Allow } from '../auth/access.decorators';
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { StockLevel } from '../../projections/inventory/stock-levels.projection';
 import type { CommandContext } from '../shared/commands/command-context';
@@ -26,6 +26,7 @@ export class StockController {
   ) {}
 
   @Allow('sales', 'receiving', 'purchasing')
+  @ApiOperation({ summary: 'Stock levels per product: on hand, held and free' })
   @Get()
   level(
     @Query() query: StockQueryDto,
@@ -35,6 +36,7 @@ export class StockController {
   }
 
   /** A count correction or write-off; the operation id makes a retried request a no-op. */
+  @ApiOperation({ summary: 'Adjust the stock on hand (count, damage, found units)' })
   @Post('adjustments')
   @HttpCode(201)
   async adjust(

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow } from '../auth/access.decorators';
 import type { Position } from '../shared/eventstore/event-envelope';
 import { MinLogPosition } from '../shared/http/log-position';
@@ -16,6 +16,7 @@ import { OpenBalancesQueryDto, OverdueQueryDto } from './order-account.dto';
 export class AccountListsController {
   constructor(private readonly queries: QueryBus) {}
 
+  @ApiOperation({ summary: 'Orders with money still owed' })
   @Get('open-balances')
   @ApiOkResponse({ schema: { example: OPEN_BALANCES_EXAMPLE } })
   openBalances(
@@ -26,6 +27,7 @@ export class AccountListsController {
     return this.queries.execute(new ListOpenBalances(customerId, { limit, cursor }, minPosition));
   }
 
+  @ApiOperation({ summary: 'Installments past their due day' })
   @Get('overdue-installments')
   @ApiOkResponse({ schema: { example: OVERDUE_EXAMPLE } })
   overdue(@Query() query: OverdueQueryDto, @MinLogPosition() minPosition: Position | null) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../auth/access.decorators';
 import type { CommandContext } from '../shared/commands/command-context';
@@ -46,6 +46,7 @@ export class OrderAccountController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @ApiOperation({ summary: 'A backorder’s account: invoice, payments, refunds and schedule' })
   @Get()
   @ApiOkResponse({ schema: { example: ACCOUNT_EXAMPLE } })
   async get(@Param('id', uuid) backorderId: string): Promise<AccountView> {
@@ -59,6 +60,7 @@ export class OrderAccountController {
   }
 
   /** A deposit at the counter, at placement or later: held for the customer until recognition. */
+  @ApiOperation({ summary: 'Take a deposit on a backorder' })
   @Post('deposits')
   @HttpCode(201)
   @ApiOkResponse({ type: MoneyRecordedDto })
@@ -83,6 +85,7 @@ export class OrderAccountController {
     return this.recorded(reply, backorderId, paymentId, outcome);
   }
 
+  @ApiOperation({ summary: 'Take a payment on a backorder' })
   @Post('payments')
   @HttpCode(201)
   @ApiOkResponse({ type: MoneyRecordedDto })
@@ -110,6 +113,7 @@ export class OrderAccountController {
 
   /** Money given back, on a cancelled or reduced line (naming what became of its supply). */
   @Allow('accounting', 'sales')
+  @ApiOperation({ summary: 'Refund money paid on a backorder' })
   @Post('refunds')
   @HttpCode(201)
   @ApiOkResponse({ type: MoneyRecordedDto })
@@ -137,6 +141,7 @@ export class OrderAccountController {
   }
 
   /** Installments or a layaway: due dates that pay exactly the balance due. */
+  @ApiOperation({ summary: 'Set a payment schedule (layaway or installments)' })
   @Post('schedule')
   @HttpCode(201)
   @ApiOkResponse({ type: MoneyRecordedDto })

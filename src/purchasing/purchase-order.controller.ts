@@ -1,7 +1,7 @@
 import { Allow } from '../auth/access.decorators';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../shared/commands/command-context';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
@@ -49,6 +49,7 @@ export class PurchaseOrderController {
     private readonly requests: PurchaseOrderRequests,
   ) {}
 
+  @ApiOperation({ summary: 'Draft a purchase order to a vendor' })
   @Post()
   @HttpCode(201)
   async create(
@@ -63,6 +64,7 @@ export class PurchaseOrderController {
   }
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'List purchase orders' })
   @Get()
   list(@Query() query: ListPurchaseOrdersDto, @MinLogPosition() minPosition: Position | null) {
     const { limit, cursor, ...filter } = query;
@@ -70,12 +72,14 @@ export class PurchaseOrderController {
   }
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'Draft purchase orders, with the backorder lines they would cover' })
   @Get('drafts')
   drafts(@Query() query: DraftsDto, @MinLogPosition() minPosition: Position | null) {
     return this.queries.execute(new ListOpenDrafts(query.vendorId ?? null, minPosition));
   }
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'A purchase order with its lines' })
   @Get(':id')
   async get(@Param('id', uuid) poId: string, @MinLogPosition() minPosition: Position | null) {
     return found(
@@ -86,6 +90,7 @@ export class PurchaseOrderController {
   }
 
   @Allow('receiving', 'purchasing')
+  @ApiOperation({ summary: 'What is still to arrive on a purchase order' })
   @Get(':id/receiving')
   async receiving(@Param('id', uuid) poId: string, @MinLogPosition() minPosition: Position | null) {
     return found(
@@ -95,6 +100,7 @@ export class PurchaseOrderController {
     );
   }
 
+  @ApiOperation({ summary: 'Send a draft purchase order to the vendor' })
   @Post(':id/submit')
   @HttpCode(200)
   submit(
@@ -105,6 +111,7 @@ export class PurchaseOrderController {
     return this.run(reply, poId, new SubmitPurchaseOrder(poId, context));
   }
 
+  @ApiOperation({ summary: 'Record the vendor’s acknowledgement and ETAs' })
   @Post(':id/acknowledge')
   @HttpCode(200)
   acknowledge(
@@ -120,6 +127,7 @@ export class PurchaseOrderController {
     );
   }
 
+  @ApiOperation({ summary: 'Revise the ETA of a purchase order line' })
   @Post(':id/lines/:lineId/eta')
   @HttpCode(200)
   reviseEta(
@@ -143,6 +151,7 @@ export class PurchaseOrderController {
     );
   }
 
+  @ApiOperation({ summary: 'Cancel a purchase order line' })
   @Post(':id/lines/:lineId/cancel')
   @HttpCode(200)
   cancelLine(
@@ -155,6 +164,7 @@ export class PurchaseOrderController {
     return this.run(reply, poId, new CancelPurchaseOrderLine(poId, poLineId, body.reason, context));
   }
 
+  @ApiOperation({ summary: 'Cancel a purchase order' })
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(
@@ -166,6 +176,7 @@ export class PurchaseOrderController {
     return this.run(reply, poId, new CancelPurchaseOrder(poId, body.reason, context));
   }
 
+  @ApiOperation({ summary: 'Close a purchase order (nothing more will arrive)' })
   @Post(':id/close')
   @HttpCode(200)
   close(
@@ -178,6 +189,7 @@ export class PurchaseOrderController {
   }
 
   @Allow('receiving')
+  @ApiOperation({ summary: 'Receive goods against a purchase order' })
   @Post(':id/receipts')
   @HttpCode(201)
   async receive(

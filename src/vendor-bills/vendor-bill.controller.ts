@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { VendorBillListing } from '../../projections/vendor-bills/vendor-bills.projection';
 import { Allow } from '../auth/access.decorators';
@@ -55,6 +55,7 @@ export class VendorBillController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @ApiOperation({ summary: 'Record a vendor’s bill for a purchase order' })
   @Post()
   @HttpCode(201)
   @ApiOkResponse({ schema: { example: { id: '3f2e…', poId: '8a7b…', changed: true } } })
@@ -94,6 +95,7 @@ export class VendorBillController {
   }
 
   @Allow('accounting', 'purchasing')
+  @ApiOperation({ summary: 'The vendor bills of a purchase order' })
   @Get()
   @ApiOkResponse({ schema: { example: [BILL_EXAMPLE] } })
   list(

@@ -12,7 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { VendorListing } from '../../projections/vendors/vendor-directory.projection';
 import type { CommandContext } from '../shared/commands/command-context';
@@ -38,6 +38,7 @@ export class VendorController {
     private readonly queries: QueryBus,
   ) {}
 
+  @ApiOperation({ summary: 'Add a vendor' })
   @Post()
   @HttpCode(201)
   async register(
@@ -60,6 +61,7 @@ export class VendorController {
     return { id: vendorId };
   }
 
+  @ApiOperation({ summary: 'Change a vendor’s terms' })
   @Patch(':id')
   async changeTerms(
     @Param('id', new UuidPipe()) vendorId: string,
@@ -75,6 +77,7 @@ export class VendorController {
   }
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'List vendors' })
   @Get()
   list(
     @Query() query: ListVendorsDto,
@@ -85,6 +88,7 @@ export class VendorController {
   }
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'A vendor' })
   @Get(':id')
   async get(
     @Param('id', new UuidPipe()) vendorId: string,

@@ -10,7 +10,7 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { isUUID } from 'class-validator';
 import { Allow } from '../../auth/access.decorators';
@@ -57,9 +57,30 @@ export class CatalogImportsController {
    * so a client can watch its progress while it uploads; otherwise the id follows from the
    * Idempotency-Key.
    */
+  @ApiOperation({ summary: 'Upload a vendor price sheet and get its review' })
   @Post()
   @AcceptsUploads()
   @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    description: 'The fields come before the file: the sheet is read as it arrives',
+    schema: {
+      type: 'object',
+      required: ['vendorId', 'profile', 'file'],
+      properties: {
+        vendorId: {
+          type: 'string',
+          format: 'uuid',
+          example: '3a7d9c2e-1b4f-4a6e-9c8d-2e5f7a1b3c4d',
+        },
+        profile: { type: 'string', description: 'A saved import profile', example: 'spring-sheet' },
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: 'The price sheet (CSV or JSON lines)',
+        },
+      },
+    },
+  })
   @HttpCode(201)
   async upload(
     @Req() request: FastifyRequest,
@@ -95,6 +116,7 @@ export class CatalogImportsController {
   }
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'An import: its progress and the counts of its review' })
   @Get(':id')
   async get(@Param('id', new UuidPipe()) importId: string): Promise<CatalogImportView> {
     return this.view(importId);
@@ -102,6 +124,7 @@ export class CatalogImportsController {
 
   /** One kind of line of the review, in sheet order: what would change, and the invalid rows. */
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'The changes an import would make, one kind at a time' })
   @Get(':id/changes')
   async changes(
     @Param('id', new UuidPipe()) importId: string,
@@ -122,6 +145,7 @@ export class CatalogImportsController {
   }
 
   /** Applies the reviewed changes (all, or the chosen kinds and SKUs); progress shows on the import. */
+  @ApiOperation({ summary: 'Apply the reviewed changes of an import to the catalog' })
   @Post(':id/apply')
   @HttpCode(202)
   async apply(
