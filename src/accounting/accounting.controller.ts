@@ -11,6 +11,8 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { ACCOUNTING_ANSWERS } from './accounting.answers';
 import type { FastifyReply } from 'fastify';
 import { publishedTotals } from '../../projections/accounting/book-view';
 import { ACCOUNTS } from '../../projections/accounting/chart-of-accounts';
@@ -51,6 +53,7 @@ export class AccountingController {
   ) {}
 
   @ApiOperation({ summary: 'The journal: every posting in a period, as JSON or CSV' })
+  @ApiAnswer(200, ACCOUNTING_ANSWERS.journal)
   @Get('journal')
   async journal(@Query() query: ReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const book = await this.book(query.asOf);
@@ -98,6 +101,7 @@ export class AccountingController {
   }
 
   @ApiOperation({ summary: 'Trial balance: each account’s debits, credits and balance at a date' })
+  @ApiAnswer(200, ACCOUNTING_ANSWERS.trialBalance)
   @Get('trial-balance')
   async trialBalance(
     @Query() query: ReportQueryDto,
@@ -116,6 +120,7 @@ export class AccountingController {
   }
 
   @ApiOperation({ summary: 'Profit and loss over a period' })
+  @ApiAnswer(200, ACCOUNTING_ANSWERS.profitAndLoss)
   @Get('profit-and-loss')
   async profitAndLoss(
     @Query() query: ReportQueryDto,
@@ -136,6 +141,7 @@ export class AccountingController {
   @ApiOperation({
     summary: 'Customer deposits held against undelivered orders (contract liability)',
   })
+  @ApiAnswer(200, ACCOUNTING_ANSWERS.contractLiability)
   @Get('contract-liability')
   async contractLiability(
     @Query() query: ReportQueryDto,
@@ -154,7 +160,8 @@ export class AccountingController {
   }
 
   /** Revenue, cost and liability per period under each policy, from one pass over the log. */
-  @ApiOperation({ summary: 'Compare two periods of the profit and loss' })
+  @ApiOperation({ summary: 'Revenue, cost and liability per period under each accounting policy' })
+  @ApiAnswer(200, ACCOUNTING_ANSWERS.compare)
   @Get('compare')
   async compare(@Query() query: CompareQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const book = await this.book(undefined);
@@ -188,6 +195,7 @@ export class AccountingController {
   }
 
   @ApiOperation({ summary: 'Check the ledger’s invariants (debits equal credits, balances agree)' })
+  @ApiAnswer(200, ACCOUNTING_ANSWERS.invariants)
   @Get('invariants')
   async invariants() {
     await this.book(undefined);
@@ -197,6 +205,7 @@ export class AccountingController {
 
   /** Rebuilds the ledger from the raw log in the background; poll the job for progress. */
   @ApiOperation({ summary: 'Start a replay of the ledger from the event log' })
+  @ApiAnswer(202, ACCOUNTING_ANSWERS.startReplay)
   @Post('replays')
   @Verification()
   @HttpCode(202)
@@ -215,6 +224,7 @@ export class AccountingController {
   }
 
   @ApiOperation({ summary: 'A ledger replay’s progress or its report' })
+  @ApiAnswer(200, ACCOUNTING_ANSWERS.replay)
   @Get('replays/:jobId')
   replay(@Param('jobId', new UuidPipe()) jobId: string) {
     const job = this.jobs.get(jobId);

@@ -11,6 +11,8 @@ import {
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { BOOK_ANSWERS } from './book.answers';
 import type { FastifyReply } from 'fastify';
 import { closedThrough, type Restatement, restate } from '../../projections/accounting/book-view';
 import { periodOf } from '../../projections/accounting/periods';
@@ -50,6 +52,7 @@ export class BookController {
   ) {}
 
   @ApiOperation({ summary: 'A book: its policy and its periods' })
+  @ApiAnswer(200, BOOK_ANSWERS.show)
   @Get(':bookId')
   async show(@Param('bookId', BOOK_ID) bookId: string) {
     assertBook(bookId);
@@ -68,6 +71,7 @@ export class BookController {
 
   /** Switches the policy; the answer carries the restatement, computed from the same replay. */
   @ApiOperation({ summary: 'Set the book’s accounting policy' })
+  @ApiAnswer(200, BOOK_ANSWERS.changePolicy)
   @Post(':bookId/policy')
   @HttpCode(200)
   async changePolicy(
@@ -94,7 +98,8 @@ export class BookController {
     return { changed: outcome.events.length > 0, restatement };
   }
 
-  @ApiOperation({ summary: 'Close or reopen a period of the book' })
+  @ApiOperation({ summary: 'Close the book up to a period (earlier periods close with it)' })
+  @ApiAnswer(200, BOOK_ANSWERS.closePeriod)
   @Post(':bookId/periods')
   @HttpCode(200)
   async closePeriod(
@@ -112,7 +117,8 @@ export class BookController {
     return { closed: body.period, changed: outcome.events.length > 0 };
   }
 
-  @ApiOperation({ summary: 'Post a manual adjusting entry' })
+  @ApiOperation({ summary: 'Post a manual adjusting entry to an open period' })
+  @ApiAnswer(201, BOOK_ANSWERS.postAdjustment)
   @Post(':bookId/adjustments')
   @HttpCode(201)
   async postAdjustment(

@@ -39,7 +39,7 @@ export class LoginDto {
 export class RefreshDto {
   @ApiProperty({
     description: 'The refresh token a sign-in returned',
-    example: 'rt_2f6c0e5b9a4d4c1e8f7a3b2d1c0e9f8a.K3v9xQm1T8pZr2Lw',
+    example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0eXAiOiJyZWZyZXNoIn0.c2lnbmF0dXJl',
   })
   @IsString()
   @Length(1, 4096)

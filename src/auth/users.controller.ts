@@ -11,6 +11,8 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { USERS_ANSWERS } from './users.answers';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type UserListing,
@@ -44,6 +46,7 @@ export class UsersController {
   /** Creates a user with a one-time password, returned only in this answer. */
   @AnswersWithSecrets()
   @ApiOperation({ summary: 'Make a user with a one-time password' })
+  @ApiAnswer(201, USERS_ANSWERS.create)
   @Post()
   @HttpCode(201)
   async create(
@@ -59,6 +62,7 @@ export class UsersController {
   }
 
   @ApiOperation({ summary: 'List the users' })
+  @ApiAnswer(200, USERS_ANSWERS.list)
   @Get()
   async list(@MinLogPosition() minPosition: Position | null): Promise<Page<UserListing>> {
     await this.readModels.readYourWrites(userDirectoryProjection, minPosition);
@@ -66,6 +70,7 @@ export class UsersController {
   }
 
   @ApiOperation({ summary: 'A user' })
+  @ApiAnswer(200, USERS_ANSWERS.get)
   @Get(':id')
   async get(
     @Param('id', new UuidPipe()) userId: string,
@@ -79,6 +84,7 @@ export class UsersController {
 
   /** Replaces the user's roles; their open sessions end. */
   @ApiOperation({ summary: 'Replace a user’s roles' })
+  @ApiAnswer(200, USERS_ANSWERS.changeRoles)
   @Put(':id/roles')
   async changeRoles(
     @Param('id', new UuidPipe()) userId: string,
@@ -94,6 +100,7 @@ export class UsersController {
   }
 
   @ApiOperation({ summary: 'Disable a user (their sessions end)' })
+  @ApiAnswer(200, USERS_ANSWERS.disable)
   @Post(':id/disable')
   @HttpCode(200)
   async disable(
@@ -110,6 +117,7 @@ export class UsersController {
   }
 
   @ApiOperation({ summary: 'Enable a disabled user' })
+  @ApiAnswer(200, USERS_ANSWERS.enable)
   @Post(':id/enable')
   @HttpCode(200)
   async enable(
@@ -125,6 +133,7 @@ export class UsersController {
   /** A new one-time password for a user who forgot theirs, returned only in this answer. */
   @AnswersWithSecrets()
   @ApiOperation({ summary: 'Reset a user’s password to a new one-time password' })
+  @ApiAnswer(200, USERS_ANSWERS.resetPassword)
   @Post(':id/reset-password')
   @HttpCode(200)
   async resetPassword(

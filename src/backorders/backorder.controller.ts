@@ -2,6 +2,8 @@ import { Allow } from '../auth/access.decorators';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags, ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { BACKORDER_ANSWERS } from './backorder.answers';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../shared/commands/command-context';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
@@ -46,6 +48,7 @@ export class BackorderController {
   ) {}
 
   @ApiOperation({ summary: 'Place a backorder for a customer' })
+  @ApiAnswer(201, BACKORDER_ANSWERS.place)
   @Post()
   @HttpCode(201)
   async place(
@@ -65,6 +68,7 @@ export class BackorderController {
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
   @ApiOperation({ summary: 'List backorders, filtered by status, customer or vendor' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.list)
   @Get()
   list(@Query() query: ListBackordersDto, @MinLogPosition() minPosition: Position | null) {
     const { limit, cursor, ...filter } = query;
@@ -73,6 +77,7 @@ export class BackorderController {
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
   @ApiOperation({ summary: 'A backorder with its lines (now, or as it was at a time)' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.get)
   @Get(':id')
   async get(
     @Param('id', uuid) backorderId: string,
@@ -87,6 +92,7 @@ export class BackorderController {
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
   @ApiOperation({ summary: 'Everything that happened to a backorder, in order' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.timeline)
   @Get(':id/timeline')
   async timeline(
     @Param('id', uuid) backorderId: string,
@@ -100,6 +106,7 @@ export class BackorderController {
   }
 
   @ApiOperation({ summary: 'Hold units in stock for a line' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.linkStock)
   @Post(':id/lines/:lineId/link-stock')
   @HttpCode(200)
   async linkStock(
@@ -118,6 +125,7 @@ export class BackorderController {
   }
 
   @ApiOperation({ summary: 'Order a line from the vendor even though stock could cover it' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.orderAnyway)
   @Post(':id/lines/:lineId/order')
   @HttpCode(200)
   async orderAnyway(
@@ -134,6 +142,7 @@ export class BackorderController {
   }
 
   @ApiOperation({ summary: 'Change the quantity of a line' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.change)
   @Post(':id/lines/:lineId/change')
   @HttpCode(200)
   async change(
@@ -158,6 +167,7 @@ export class BackorderController {
   }
 
   @ApiOperation({ summary: 'Cancel a line' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.cancel)
   @Post(':id/lines/:lineId/cancel')
   @HttpCode(200)
   async cancel(
@@ -183,6 +193,7 @@ export class BackorderController {
 
   @Allow('sales', 'receiving')
   @ApiOperation({ summary: 'Hand a line to the customer (pickup or delivery)' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.fulfil)
   @Post(':id/lines/:lineId/fulfil')
   @HttpCode(200)
   async fulfil(
@@ -199,6 +210,7 @@ export class BackorderController {
   }
 
   @ApiOperation({ summary: 'Accept or reject the substitute a vendor sent for a line' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.substitution)
   @Post(':id/lines/:lineId/substitution')
   @HttpCode(200)
   async substitution(

@@ -13,6 +13,8 @@ import {
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags, ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { PRODUCT_ANSWERS } from './product.answers';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../shared/commands/command-context';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
@@ -46,6 +48,7 @@ export class ProductController {
    * product again answers with the same id and appends nothing.
    */
   @ApiOperation({ summary: 'Add a product to the catalog' })
+  @ApiAnswer(201, PRODUCT_ANSWERS.listProduct)
   @Post()
   @HttpCode(201)
   async listProduct(
@@ -77,6 +80,7 @@ export class ProductController {
   }
 
   @ApiOperation({ summary: 'Revise a product' })
+  @ApiAnswer(200, PRODUCT_ANSWERS.revise)
   @Patch(':id')
   async revise(
     @Param('id', new UuidPipe()) productId: string,
@@ -105,6 +109,7 @@ export class ProductController {
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
   @ApiOperation({ summary: 'List or search products' })
+  @ApiAnswer(200, PRODUCT_ANSWERS.search)
   @Get()
   search(
     @Query() query: ListProductsDto,
@@ -116,6 +121,7 @@ export class ProductController {
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
   @ApiOperation({ summary: 'A product' })
+  @ApiAnswer(200, PRODUCT_ANSWERS.get)
   @Get(':id')
   async get(
     @Param('id', new UuidPipe()) productId: string,

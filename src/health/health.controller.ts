@@ -2,6 +2,8 @@ import { AccountingLedger } from '../accounting/accounting-ledger';
 import { Public } from '../auth/access.decorators';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { HEALTH_ANSWERS } from './health.answers';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import type { LogHead } from '../shared/eventstore/event-store.port';
@@ -49,6 +51,7 @@ export class HealthController {
   ) {}
 
   @ApiOperation({ summary: 'Whether the server and its stores are up' })
+  @ApiAnswer(200, HEALTH_ANSWERS.check)
   @Get()
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
     const [eventStore, readStore] = await Promise.all([

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../auth/access.decorators';
 import type { CommandContext } from '../shared/commands/command-context';
@@ -48,7 +49,7 @@ export class OrderAccountController {
 
   @ApiOperation({ summary: 'A backorder’s account: invoice, payments, refunds and schedule' })
   @Get()
-  @ApiOkResponse({ schema: { example: ACCOUNT_EXAMPLE } })
+  @ApiAnswer(200, ACCOUNT_EXAMPLE)
   async get(@Param('id', uuid) backorderId: string): Promise<AccountView> {
     return found(
       await this.queries.execute<GetOrderAccount, AccountView | null>(
@@ -63,7 +64,7 @@ export class OrderAccountController {
   @ApiOperation({ summary: 'Take a deposit on a backorder' })
   @Post('deposits')
   @HttpCode(201)
-  @ApiOkResponse({ type: MoneyRecordedDto })
+  @ApiCreatedResponse({ type: MoneyRecordedDto })
   async deposit(
     @Param('id', uuid) backorderId: string,
     @Body() body: TakeDepositDto,
@@ -88,7 +89,7 @@ export class OrderAccountController {
   @ApiOperation({ summary: 'Take a payment on a backorder' })
   @Post('payments')
   @HttpCode(201)
-  @ApiOkResponse({ type: MoneyRecordedDto })
+  @ApiCreatedResponse({ type: MoneyRecordedDto })
   async pay(
     @Param('id', uuid) backorderId: string,
     @Body() body: ReceivePaymentDto,
@@ -116,7 +117,7 @@ export class OrderAccountController {
   @ApiOperation({ summary: 'Refund money paid on a backorder' })
   @Post('refunds')
   @HttpCode(201)
-  @ApiOkResponse({ type: MoneyRecordedDto })
+  @ApiCreatedResponse({ type: MoneyRecordedDto })
   async refund(
     @Param('id', uuid) backorderId: string,
     @Body() body: IssueRefundDto,
@@ -144,7 +145,7 @@ export class OrderAccountController {
   @ApiOperation({ summary: 'Set a payment schedule (layaway or installments)' })
   @Post('schedule')
   @HttpCode(201)
-  @ApiOkResponse({ type: MoneyRecordedDto })
+  @ApiCreatedResponse({ type: MoneyRecordedDto })
   async schedule(
     @Param('id', uuid) backorderId: string,
     @Body() body: AgreePaymentScheduleDto,

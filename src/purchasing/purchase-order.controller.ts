@@ -2,6 +2,8 @@ import { Allow } from '../auth/access.decorators';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags, ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { PURCHASE_ORDER_ANSWERS } from './purchase-order.answers';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../shared/commands/command-context';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
@@ -50,6 +52,7 @@ export class PurchaseOrderController {
   ) {}
 
   @ApiOperation({ summary: 'Draft a purchase order to a vendor' })
+  @ApiAnswer(201, PURCHASE_ORDER_ANSWERS.create)
   @Post()
   @HttpCode(201)
   async create(
@@ -65,6 +68,7 @@ export class PurchaseOrderController {
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
   @ApiOperation({ summary: 'List purchase orders' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.list)
   @Get()
   list(@Query() query: ListPurchaseOrdersDto, @MinLogPosition() minPosition: Position | null) {
     const { limit, cursor, ...filter } = query;
@@ -73,6 +77,7 @@ export class PurchaseOrderController {
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
   @ApiOperation({ summary: 'Draft purchase orders, with the backorder lines they would cover' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.drafts)
   @Get('drafts')
   drafts(@Query() query: DraftsDto, @MinLogPosition() minPosition: Position | null) {
     return this.queries.execute(new ListOpenDrafts(query.vendorId ?? null, minPosition));
@@ -80,6 +85,7 @@ export class PurchaseOrderController {
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
   @ApiOperation({ summary: 'A purchase order with its lines' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.get)
   @Get(':id')
   async get(@Param('id', uuid) poId: string, @MinLogPosition() minPosition: Position | null) {
     return found(
@@ -91,6 +97,7 @@ export class PurchaseOrderController {
 
   @Allow('receiving', 'purchasing')
   @ApiOperation({ summary: 'What is still to arrive on a purchase order' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.receiving)
   @Get(':id/receiving')
   async receiving(@Param('id', uuid) poId: string, @MinLogPosition() minPosition: Position | null) {
     return found(
@@ -101,6 +108,7 @@ export class PurchaseOrderController {
   }
 
   @ApiOperation({ summary: 'Send a draft purchase order to the vendor' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.submit)
   @Post(':id/submit')
   @HttpCode(200)
   submit(
@@ -112,6 +120,7 @@ export class PurchaseOrderController {
   }
 
   @ApiOperation({ summary: 'Record the vendor’s acknowledgement and ETAs' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.acknowledge)
   @Post(':id/acknowledge')
   @HttpCode(200)
   acknowledge(
@@ -128,6 +137,7 @@ export class PurchaseOrderController {
   }
 
   @ApiOperation({ summary: 'Revise the ETA of a purchase order line' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.reviseEta)
   @Post(':id/lines/:lineId/eta')
   @HttpCode(200)
   reviseEta(
@@ -152,6 +162,7 @@ export class PurchaseOrderController {
   }
 
   @ApiOperation({ summary: 'Cancel a purchase order line' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.cancelLine)
   @Post(':id/lines/:lineId/cancel')
   @HttpCode(200)
   cancelLine(
@@ -165,6 +176,7 @@ export class PurchaseOrderController {
   }
 
   @ApiOperation({ summary: 'Cancel a purchase order' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.cancel)
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(
@@ -177,6 +189,7 @@ export class PurchaseOrderController {
   }
 
   @ApiOperation({ summary: 'Close a purchase order (nothing more will arrive)' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.close)
   @Post(':id/close')
   @HttpCode(200)
   close(
@@ -190,6 +203,7 @@ export class PurchaseOrderController {
 
   @Allow('receiving')
   @ApiOperation({ summary: 'Receive goods against a purchase order' })
+  @ApiAnswer(201, PURCHASE_ORDER_ANSWERS.receive)
   @Post(':id/receipts')
   @HttpCode(201)
   async receive(

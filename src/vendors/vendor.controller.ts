@@ -13,6 +13,8 @@ import {
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags, ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { VENDOR_ANSWERS } from './vendor.answers';
 import type { FastifyReply } from 'fastify';
 import type { VendorListing } from '../../projections/vendors/vendor-directory.projection';
 import type { CommandContext } from '../shared/commands/command-context';
@@ -39,6 +41,7 @@ export class VendorController {
   ) {}
 
   @ApiOperation({ summary: 'Add a vendor' })
+  @ApiAnswer(201, VENDOR_ANSWERS.register)
   @Post()
   @HttpCode(201)
   async register(
@@ -62,6 +65,7 @@ export class VendorController {
   }
 
   @ApiOperation({ summary: 'Change a vendor’s terms' })
+  @ApiAnswer(200, VENDOR_ANSWERS.changeTerms)
   @Patch(':id')
   async changeTerms(
     @Param('id', new UuidPipe()) vendorId: string,
@@ -78,6 +82,7 @@ export class VendorController {
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
   @ApiOperation({ summary: 'List vendors' })
+  @ApiAnswer(200, VENDOR_ANSWERS.list)
   @Get()
   list(
     @Query() query: ListVendorsDto,
@@ -89,6 +94,7 @@ export class VendorController {
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
   @ApiOperation({ summary: 'A vendor' })
+  @ApiAnswer(200, VENDOR_ANSWERS.get)
   @Get(':id')
   async get(
     @Param('id', new UuidPipe()) vendorId: string,

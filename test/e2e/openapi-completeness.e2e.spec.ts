@@ -118,6 +118,10 @@ describe('the OpenAPI document', () => {
           if (!content || Object.keys(content).length === 0) return [`${status} has no schema`];
           return Object.entries(content).flatMap(([type, media]) => {
             if (!media.schema) return [`${status} ${type} has no schema`];
+            // An example alone types nothing: a generated client needs the shape.
+            if (!['type', '$ref', 'allOf', 'oneOf'].some((key) => key in media.schema!)) {
+              return [`${status} ${type} has an example but no shape`];
+            }
             if (media.example !== undefined) return [];
             const missing = fieldsWithoutExample(document, media.schema as never);
             return missing.length === 0 ? [] : [`${status} no example on ${missing.join(', ')}`];

@@ -11,6 +11,8 @@ import {
   Req,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../../shared/http/api-answer';
+import { CATALOG_IMPORTS_ANSWERS } from './catalog-imports.answers';
 import type { FastifyRequest } from 'fastify';
 import { isUUID } from 'class-validator';
 import { Allow } from '../../auth/access.decorators';
@@ -58,6 +60,7 @@ export class CatalogImportsController {
    * Idempotency-Key.
    */
   @ApiOperation({ summary: 'Upload a vendor price sheet and get its review' })
+  @ApiAnswer(201, CATALOG_IMPORTS_ANSWERS.upload)
   @Post()
   @AcceptsUploads()
   @ApiConsumes('multipart/form-data')
@@ -117,6 +120,7 @@ export class CatalogImportsController {
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
   @ApiOperation({ summary: 'An import: its progress and the counts of its review' })
+  @ApiAnswer(200, CATALOG_IMPORTS_ANSWERS.get)
   @Get(':id')
   async get(@Param('id', new UuidPipe()) importId: string): Promise<CatalogImportView> {
     return this.view(importId);
@@ -125,6 +129,7 @@ export class CatalogImportsController {
   /** One kind of line of the review, in sheet order: what would change, and the invalid rows. */
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
   @ApiOperation({ summary: 'The changes an import would make, one kind at a time' })
+  @ApiAnswer(200, CATALOG_IMPORTS_ANSWERS.changes)
   @Get(':id/changes')
   async changes(
     @Param('id', new UuidPipe()) importId: string,
@@ -146,6 +151,7 @@ export class CatalogImportsController {
 
   /** Applies the reviewed changes (all, or the chosen kinds and SKUs); progress shows on the import. */
   @ApiOperation({ summary: 'Apply the reviewed changes of an import to the catalog' })
+  @ApiAnswer(202, CATALOG_IMPORTS_ANSWERS.apply)
   @Post(':id/apply')
   @HttpCode(202)
   async apply(

@@ -1,4 +1,4 @@
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,3 +47,12 @@ export const ApiAnswer = (
   description = 'Done',
 ): MethodDecorator =>
   ApiResponse({ status, description, schema: { ...schemaOf(example), example } });
+
+/** A success answer that is a file's bytes, in one of these media types. */
+export const ApiBinaryAnswer = (description: string, mediaTypes: readonly string[]) =>
+  ApiOkResponse({
+    description,
+    content: Object.fromEntries(
+      mediaTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+    ),
+  });

@@ -1,0 +1,205 @@
+/**
+ * What the routes of accounting.controller.ts answer, for the OpenAPI document: taken from real
+ * answers of the e2e tests, lists cut to one or two items.
+ */
+export const ACCOUNTING_ANSWERS = {
+  /** GET /accounting/journal (200) */
+  journal: {
+    policy: 'at-pickup',
+    asOf: null,
+    entries: [],
+  },
+  /** GET /accounting/trial-balance (200) */
+  trialBalance: {
+    view: 'book main (at-pickup)',
+    asOf: '2026-12-02T15:30:17.862Z',
+    lines: [
+      {
+        account: '1000',
+        name: 'Cash',
+        debit: 0,
+        credit: 0,
+      },
+    ],
+    debit: 0,
+    credit: 0,
+    balanced: true,
+  },
+  /** GET /accounting/profit-and-loss (200) */
+  profitAndLoss: {
+    view: 'book main (at-pickup)',
+    asOf: null,
+    months: [
+      {
+        period: '2026-01',
+        revenue: 0,
+        costOfGoodsSold: 0,
+        priceVariance: 0,
+        grossMargin: 0,
+      },
+    ],
+  },
+  /** GET /accounting/contract-liability (200) */
+  contractLiability: {
+    view: 'book main (at-pickup)',
+    asOf: null,
+    months: [],
+  },
+  /** GET /accounting/compare (200) */
+  compare: {
+    policies: [
+      {
+        policy: 'at-pickup',
+        description: 'revenue when the customer receives the goods (control passes); the default',
+      },
+    ],
+    from: '2026-01',
+    to: '2026-03',
+    periods: [
+      {
+        period: '2026-01',
+        policies: {
+          'at-pickup': {
+            revenue: 0,
+            cost: 0,
+            liability: 500,
+          },
+          'at-set-aside': {
+            revenue: 0,
+            cost: 0,
+            liability: 500,
+          },
+          'at-order': {
+            revenue: 1800,
+            cost: 1200,
+            liability: 0,
+          },
+        },
+      },
+    ],
+  },
+  /** GET /accounting/invariants (200) */
+  invariants: {
+    holds: true,
+    checks: [
+      {
+        rule: 'every-entry-balances',
+        holds: true,
+        detail: '15 entries, 0 unbalanced',
+      },
+    ],
+  },
+  /** POST /accounting/replays (202) */
+  startReplay: {
+    jobId: 'aab3b4ac-e4e9-4743-8359-06123c5b3b1f',
+    policies: ['at-pickup'],
+    asOf: null,
+    startedBy: 'accounting-1',
+    status: 'done',
+    events: 0,
+    progress: 1,
+    eventsPerSecond: 0,
+    error: null,
+    summary: {
+      events: 0,
+      entries: 0,
+      unbalancedEntries: 0,
+      ms: 26,
+      eventsPerSecond: 0,
+      policies: {
+        'at-pickup': {
+          trialBalance: {
+            lines: [
+              {
+                account: '1000',
+                name: 'Cash',
+                debit: 0,
+                credit: 0,
+              },
+            ],
+            debit: 0,
+            credit: 0,
+            balanced: true,
+          },
+          periods: [],
+        },
+        'at-set-aside': {
+          trialBalance: {
+            lines: [
+              {
+                account: '1000',
+                name: 'Cash',
+                debit: 0,
+                credit: 0,
+              },
+            ],
+            debit: 0,
+            credit: 0,
+            balanced: true,
+          },
+          periods: [],
+        },
+        'at-order': {
+          trialBalance: {
+            lines: [
+              {
+                account: '1000',
+                name: 'Cash',
+                debit: 0,
+                credit: 0,
+              },
+            ],
+            debit: 0,
+            credit: 0,
+            balanced: true,
+          },
+          periods: [],
+        },
+      },
+    },
+  },
+  /** GET /accounting/replays/:jobId (200) */
+  replay: {
+    jobId: '2f84bc4b-da09-4d8a-9227-4c393c284c6c',
+    policies: ['at-set-aside'],
+    asOf: null,
+    startedBy: 'audrey',
+    status: 'done',
+    events: 11,
+    progress: 1,
+    eventsPerSecond: 476,
+    error: null,
+    summary: {
+      events: 11,
+      entries: 5,
+      unbalancedEntries: 0,
+      ms: 24,
+      eventsPerSecond: 453,
+      policies: {
+        'at-set-aside': {
+          trialBalance: {
+            lines: [
+              {
+                account: '1000',
+                name: 'Cash',
+                debit: 1948,
+                credit: 0,
+              },
+            ],
+            debit: 7216,
+            credit: 7216,
+            balanced: true,
+          },
+          periods: [
+            {
+              period: '2026-01',
+              revenue: 0,
+              cost: 0,
+              deposits: 500,
+            },
+          ],
+        },
+      },
+    },
+  },
+};

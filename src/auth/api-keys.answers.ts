@@ -1,0 +1,24 @@
+/**
+ * What the routes of api-keys.controller.ts answer, for the OpenAPI document: taken from real
+ * answers of the e2e tests, lists cut to one or two items.
+ */
+export const API_KEYS_ANSWERS = {
+  /** POST /api-keys (201) */
+  issue: {
+    id: 'ce5253e545804daca9526ce6d3e0ba45',
+    name: 'web-shop-sync',
+    roles: ['sales'],
+    key: 'blk_ce5253e545804daca9526ce6d3e0ba45_shown-once-only-its-sha256-is-kept',
+  },
+  /** GET /api-keys (200) */
+  list: {
+    items: [],
+    nextCursor: null,
+  },
+  /** POST /api-keys/:id/revoke (200) */
+  revoke: {
+    id: 'ce5253e545804daca9526ce6d3e0ba45',
+    revoked: true,
+    changed: true,
+  },
+};
