@@ -1,10 +1,13 @@
+import { answer } from '../shared/http/api-answer';
+
 /**
  * What the routes of book.controller.ts answer, for the OpenAPI document: taken from real
- * answers of the e2e tests, lists cut to one or two items.
+ * answers of the e2e tests, lists cut to one or two items; `nullable` names the fields
+ * other answers sent as null.
  */
 export const BOOK_ANSWERS = {
   /** GET /books/:bookId (200) */
-  show: {
+  show: answer({
     bookId: 'main',
     policy: 'at-set-aside',
     policyDescription:
@@ -46,9 +49,9 @@ export const BOOK_ANSWERS = {
         at: '2026-12-02T16:30:13.671Z',
       },
     ],
-  },
+  }),
   /** POST /books/:bookId/policy (200) */
-  changePolicy: {
+  changePolicy: answer({
     changed: true,
     restatement: {
       from: 'at-pickup',
@@ -85,15 +88,15 @@ export const BOOK_ANSWERS = {
         },
       ],
     },
-  },
+  }),
   /** POST /books/:bookId/periods (200) */
-  closePeriod: {
+  closePeriod: answer({
     closed: '2026-02',
     changed: true,
-  },
+  }),
   /** POST /books/:bookId/adjustments (201) */
-  postAdjustment: {
+  postAdjustment: answer({
     adjustmentId: '6a1f0c2e-9b3d-4e7a-8c5f-2d4b6e8a0c1f',
     period: '2026-03',
-  },
+  }),
 };

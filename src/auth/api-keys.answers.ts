@@ -1,24 +1,30 @@
+import { answer } from '../shared/http/api-answer';
+
 /**
  * What the routes of api-keys.controller.ts answer, for the OpenAPI document: taken from real
- * answers of the e2e tests, lists cut to one or two items.
+ * answers of the e2e tests, lists cut to one or two items; `nullable` names the fields
+ * other answers sent as null.
  */
 export const API_KEYS_ANSWERS = {
   /** POST /api-keys (201) */
-  issue: {
+  issue: answer({
     id: 'ce5253e545804daca9526ce6d3e0ba45',
     name: 'web-shop-sync',
     roles: ['sales'],
     key: 'blk_ce5253e545804daca9526ce6d3e0ba45_shown-once-only-its-sha256-is-kept',
-  },
+  }),
   /** GET /api-keys (200) */
-  list: {
-    items: [],
-    nextCursor: null,
-  },
+  list: answer(
+    {
+      items: [],
+      nextCursor: null,
+    },
+    ['nextCursor'],
+  ),
   /** POST /api-keys/:id/revoke (200) */
-  revoke: {
+  revoke: answer({
     id: 'ce5253e545804daca9526ce6d3e0ba45',
     revoked: true,
     changed: true,
-  },
+  }),
 };

@@ -1,61 +1,70 @@
+import { answer } from '../shared/http/api-answer';
+
 /**
  * What the routes of users.controller.ts answer, for the OpenAPI document: taken from real
- * answers of the e2e tests, lists cut to one or two items.
+ * answers of the e2e tests, lists cut to one or two items; `nullable` names the fields
+ * other answers sent as null.
  */
 export const USERS_ANSWERS = {
   /** POST /users (201) */
-  create: {
+  create: answer({
     id: '06a080aa-9da7-5350-acc3-5ac44b4687aa',
     username: 'carol',
     oneTimePassword: '6Hxki6Wuc6UKr66nfDR4',
-  },
+  }),
   /** GET /users (200) */
-  list: {
-    items: [
-      {
-        id: 'cb4cd391-a5fa-5f68-83e7-1f3d3fbbbef9',
-        username: 'admin',
-        displayName: 'Administrator',
-        roles: ['admin'],
-        status: 'active',
-        mustChangePassword: false,
-        createdAt: '2026-12-02T16:32:08.300Z',
-        lastLoginAt: '2026-12-02T16:32:13.269Z',
-        failedLoginsSinceLastLogin: 0,
-      },
-    ],
-    nextCursor: null,
-  },
+  list: answer(
+    {
+      items: [
+        {
+          id: 'cb4cd391-a5fa-5f68-83e7-1f3d3fbbbef9',
+          username: 'admin',
+          displayName: 'Administrator',
+          roles: ['admin'],
+          status: 'active',
+          mustChangePassword: false,
+          createdAt: '2026-12-02T16:32:08.300Z',
+          lastLoginAt: '2026-12-02T16:32:13.269Z',
+          failedLoginsSinceLastLogin: 0,
+        },
+      ],
+      nextCursor: null,
+    },
+    ['items[].lastLoginAt', 'nextCursor'],
+  ),
   /** GET /users/:id (200) */
-  get: {
-    id: 'cb4cd391-a5fa-5f68-83e7-1f3d3fbbbef9',
-    username: 'admin',
-    displayName: 'Administrator',
-    roles: ['admin'],
-    status: 'active',
-    mustChangePassword: false,
-    createdAt: '2026-12-02T16:32:08.300Z',
-    lastLoginAt: '2026-12-02T16:32:13.269Z',
-    failedLoginsSinceLastLogin: 0,
-  },
+  get: answer(
+    {
+      id: 'cb4cd391-a5fa-5f68-83e7-1f3d3fbbbef9',
+      username: 'admin',
+      displayName: 'Administrator',
+      roles: ['admin'],
+      status: 'active',
+      mustChangePassword: false,
+      createdAt: '2026-12-02T16:32:08.300Z',
+      lastLoginAt: '2026-12-02T16:32:13.269Z',
+      failedLoginsSinceLastLogin: 0,
+    },
+    ['lastLoginAt'],
+  ),
   /** PUT /users/:id/roles (200) */
-  changeRoles: {
+  changeRoles: answer({
     id: '06a080aa-9da7-5350-acc3-5ac44b4687aa',
     changed: true,
-  },
+  }),
   /** POST /users/:id/disable (200) */
-  disable: {
+  disable: answer({
     id: '06a080aa-9da7-5350-acc3-5ac44b4687aa',
     changed: true,
-  },
+  }),
   /** POST /users/:id/enable (200) */
-  enable: {
+  enable: answer({
     id: '06a080aa-9da7-5350-acc3-5ac44b4687aa',
     changed: true,
-  },
+  }),
   /** POST /users/:id/reset-password (200) */
-  resetPassword: {
+  resetPassword: answer({
     id: '5673e735-1c40-534e-8bbe-14c1c6a4cf3c',
     oneTimePassword: 'kYcoHqb-c_Y1YX2dQ3sb',
-  },
+  }),
 };

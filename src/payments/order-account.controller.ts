@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { ApiAnswer } from '../shared/http/api-answer';
+import { ApiAnswer, answer } from '../shared/http/api-answer';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../auth/access.decorators';
 import type { CommandContext } from '../shared/commands/command-context';
@@ -49,7 +49,7 @@ export class OrderAccountController {
 
   @ApiOperation({ summary: 'A backorder’s account: invoice, payments, refunds and schedule' })
   @Get()
-  @ApiAnswer(200, ACCOUNT_EXAMPLE)
+  @ApiAnswer(200, answer(ACCOUNT_EXAMPLE, ['schedule']))
   async get(@Param('id', uuid) backorderId: string): Promise<AccountView> {
     return found(
       await this.queries.execute<GetOrderAccount, AccountView | null>(

@@ -1,16 +1,19 @@
+import { answer } from '../../shared/http/api-answer';
+
 /**
  * What the routes of import-profiles.controller.ts answer, for the OpenAPI document: taken from real
- * answers of the e2e tests, lists cut to one or two items.
+ * answers of the e2e tests, lists cut to one or two items; `nullable` names the fields
+ * other answers sent as null.
  */
 export const IMPORT_PROFILES_ANSWERS = {
   /** PUT /vendors/:id/import-profiles/:name (200) */
-  save: {
+  save: answer({
     vendorId: '0597ce93-cf00-4b9e-8fad-798e5e4b83c9',
     name: 'spring',
     changed: true,
-  },
+  }),
   /** GET /vendors/:id/import-profiles (200) */
-  list: {
+  list: answer({
     items: [
       {
         format: 'csv',
@@ -28,5 +31,5 @@ export const IMPORT_PROFILES_ANSWERS = {
         name: 'spring',
       },
     ],
-  },
+  }),
 };
