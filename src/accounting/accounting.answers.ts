@@ -1,4 +1,5 @@
 import { answer } from '../shared/http/api-answer';
+import { policyBookExample, linesExample, periodsExample } from '../shared/http/answer-fragments';
 
 /**
  * What the routes of accounting.controller.ts answer, for the OpenAPI document: taken from real
@@ -20,14 +21,7 @@ export const ACCOUNTING_ANSWERS = {
     {
       view: 'book main (at-pickup)',
       asOf: '2026-12-02T15:30:17.862Z',
-      lines: [
-        {
-          account: '1000',
-          name: 'Cash',
-          debit: 0,
-          credit: 0,
-        },
-      ],
+      lines: [linesExample],
       debit: 0,
       credit: 0,
       balanced: true,
@@ -126,54 +120,9 @@ export const ACCOUNTING_ANSWERS = {
         ms: 26,
         eventsPerSecond: 0,
         policies: {
-          'at-pickup': {
-            trialBalance: {
-              lines: [
-                {
-                  account: '1000',
-                  name: 'Cash',
-                  debit: 0,
-                  credit: 0,
-                },
-              ],
-              debit: 0,
-              credit: 0,
-              balanced: true,
-            },
-            periods: [],
-          },
-          'at-set-aside': {
-            trialBalance: {
-              lines: [
-                {
-                  account: '1000',
-                  name: 'Cash',
-                  debit: 0,
-                  credit: 0,
-                },
-              ],
-              debit: 0,
-              credit: 0,
-              balanced: true,
-            },
-            periods: [],
-          },
-          'at-order': {
-            trialBalance: {
-              lines: [
-                {
-                  account: '1000',
-                  name: 'Cash',
-                  debit: 0,
-                  credit: 0,
-                },
-              ],
-              debit: 0,
-              credit: 0,
-              balanced: true,
-            },
-            periods: [],
-          },
+          'at-pickup': policyBookExample,
+          'at-set-aside': policyBookExample,
+          'at-order': policyBookExample,
         },
       },
     },
@@ -212,14 +161,7 @@ export const ACCOUNTING_ANSWERS = {
               credit: 7216,
               balanced: true,
             },
-            periods: [
-              {
-                period: '2026-01',
-                revenue: 0,
-                cost: 0,
-                deposits: 500,
-              },
-            ],
+            periods: [periodsExample],
           },
         },
       },

@@ -1,4 +1,5 @@
 import { answer } from '../shared/http/api-answer';
+import { periodsExample } from '../shared/http/answer-fragments';
 
 /**
  * What the routes of book.controller.ts answer, for the OpenAPI document: taken from real
@@ -61,18 +62,8 @@ export const BOOK_ANSWERS = {
         {
           period: '2026-01',
           closed: true,
-          old: {
-            period: '2026-01',
-            revenue: 0,
-            cost: 0,
-            deposits: 500,
-          },
-          new: {
-            period: '2026-01',
-            revenue: 0,
-            cost: 0,
-            deposits: 500,
-          },
+          old: periodsExample,
+          new: periodsExample,
         },
       ],
       cumulativeEffect: {

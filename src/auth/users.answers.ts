@@ -1,4 +1,5 @@
 import { answer } from '../shared/http/api-answer';
+import { userExample } from '../shared/http/answer-fragments';
 
 /**
  * What the routes of users.controller.ts answer, for the OpenAPI document: taken from real
@@ -15,38 +16,13 @@ export const USERS_ANSWERS = {
   /** GET /users (200) */
   list: answer(
     {
-      items: [
-        {
-          id: 'cb4cd391-a5fa-5f68-83e7-1f3d3fbbbef9',
-          username: 'admin',
-          displayName: 'Administrator',
-          roles: ['admin'],
-          status: 'active',
-          mustChangePassword: false,
-          createdAt: '2026-12-02T16:32:08.300Z',
-          lastLoginAt: '2026-12-02T16:32:13.269Z',
-          failedLoginsSinceLastLogin: 0,
-        },
-      ],
+      items: [userExample],
       nextCursor: null,
     },
     ['items[].lastLoginAt', 'nextCursor'],
   ),
   /** GET /users/:id (200) */
-  get: answer(
-    {
-      id: 'cb4cd391-a5fa-5f68-83e7-1f3d3fbbbef9',
-      username: 'admin',
-      displayName: 'Administrator',
-      roles: ['admin'],
-      status: 'active',
-      mustChangePassword: false,
-      createdAt: '2026-12-02T16:32:08.300Z',
-      lastLoginAt: '2026-12-02T16:32:13.269Z',
-      failedLoginsSinceLastLogin: 0,
-    },
-    ['lastLoginAt'],
-  ),
+  get: answer(userExample, ['lastLoginAt']),
   /** PUT /users/:id/roles (200) */
   changeRoles: answer({
     id: '06a080aa-9da7-5350-acc3-5ac44b4687aa',

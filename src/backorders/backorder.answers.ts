@@ -1,4 +1,10 @@
 import { answer } from '../shared/http/api-answer';
+import {
+  unitsOnOrderExample,
+  thirdProductExample,
+  productExample,
+  substituteExample,
+} from '../shared/http/answer-fragments';
 
 /**
  * What the routes of backorder.controller.ts answer, for the OpenAPI document: taken from real
@@ -36,58 +42,8 @@ export const BACKORDER_ANSWERS = {
           lines: [
             {
               lineId: 'L1',
-              product: {
-                productId: '54c7e236-f97c-58bd-a53a-37df8d748ac5',
-                vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-                vendorSku: 'KIL-03',
-                name: 'Kilim Runner',
-                collection: 'Heritage',
-                design: null,
-                color: 'Navy',
-                size: '5\'3" x 7\'6"',
-                material: null,
-                images: [],
-                dimensions: {
-                  widthCm: 160,
-                  lengthCm: 228.6,
-                  shape: 'rectangle',
-                },
-                vendorName: 'Nourison',
-                cost: {
-                  amount: 40000,
-                  currency: 'USD',
-                },
-                retailPrice: {
-                  amount: 99900,
-                  currency: 'USD',
-                },
-              },
-              delivered: {
-                productId: '54c7e236-f97c-58bd-a53a-37df8d748ac5',
-                vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-                vendorSku: 'KIL-03',
-                name: 'Kilim Runner',
-                collection: 'Heritage',
-                design: null,
-                color: 'Navy',
-                size: '5\'3" x 7\'6"',
-                material: null,
-                images: [],
-                dimensions: {
-                  widthCm: 160,
-                  lengthCm: 228.6,
-                  shape: 'rectangle',
-                },
-                vendorName: 'Nourison',
-                cost: {
-                  amount: 40000,
-                  currency: 'USD',
-                },
-                retailPrice: {
-                  amount: 99900,
-                  currency: 'USD',
-                },
-              },
+              product: thirdProductExample,
+              delivered: thirdProductExample,
               quantity: 1,
               unitPrice: {
                 amount: 99900,
@@ -200,58 +156,8 @@ export const BACKORDER_ANSWERS = {
       lines: [
         {
           lineId: 'L1',
-          product: {
-            productId: '8500845b-6f3a-5506-ad00-1b9cd4a0daae',
-            vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-            vendorSku: 'HER-01',
-            name: 'Heriz Persian',
-            collection: 'Heritage',
-            design: null,
-            color: 'Navy',
-            size: '5\'3" x 7\'6"',
-            material: null,
-            images: ['https://img.example/kas-1.jpg'],
-            dimensions: {
-              widthCm: 160,
-              lengthCm: 228.6,
-              shape: 'rectangle',
-            },
-            vendorName: 'Nourison',
-            cost: {
-              amount: 40000,
-              currency: 'USD',
-            },
-            retailPrice: {
-              amount: 99900,
-              currency: 'USD',
-            },
-          },
-          delivered: {
-            productId: '8500845b-6f3a-5506-ad00-1b9cd4a0daae',
-            vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-            vendorSku: 'HER-01',
-            name: 'Heriz Persian',
-            collection: 'Heritage',
-            design: null,
-            color: 'Navy',
-            size: '5\'3" x 7\'6"',
-            material: null,
-            images: ['https://img.example/kas-1.jpg'],
-            dimensions: {
-              widthCm: 160,
-              lengthCm: 228.6,
-              shape: 'rectangle',
-            },
-            vendorName: 'Nourison',
-            cost: {
-              amount: 40000,
-              currency: 'USD',
-            },
-            retailPrice: {
-              amount: 99900,
-              currency: 'USD',
-            },
-          },
+          product: productExample,
+          delivered: productExample,
           quantity: 1,
           unitPrice: {
             amount: 99900,
@@ -261,13 +167,7 @@ export const BACKORDER_ANSWERS = {
           awaitingLink: false,
           toOrder: 0,
           onOrder: {
-            'b841e8be-b3aa-5797-85d3-52d8cc4ea1d9': {
-              poId: 'bc0a6922-d475-5a2e-a744-997c712eabad',
-              poNumber: 'PO-000001',
-              poLineId: '390d8a93-bc3b-5b4d-80f4-f5597ce022c4',
-              vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-              quantity: 1,
-            },
+            'b841e8be-b3aa-5797-85d3-52d8cc4ea1d9': unitsOnOrderExample,
             '5e3e0942-92a2-5608-a74e-d9088a65fd42': {
               poId: 'bc0a6922-d475-5a2e-a744-997c712eabad',
               poNumber: 'PO-000001',
@@ -282,20 +182,8 @@ export const BACKORDER_ANSWERS = {
               vendorId: '4b16951c-5e55-4c76-86c6-3ce0fa63b778',
               quantity: 1,
             },
-            '1bf92921-2c96-52a3-aaf6-2a704cc86da7': {
-              poId: 'bc0a6922-d475-5a2e-a744-997c712eabad',
-              poNumber: 'PO-000001',
-              poLineId: '390d8a93-bc3b-5b4d-80f4-f5597ce022c4',
-              vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-              quantity: 1,
-            },
-            'c126bd0a-bf09-5e5e-a689-2d2973def0cb': {
-              poId: 'bc0a6922-d475-5a2e-a744-997c712eabad',
-              poNumber: 'PO-000001',
-              poLineId: '390d8a93-bc3b-5b4d-80f4-f5597ce022c4',
-              vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-              quantity: 1,
-            },
+            '1bf92921-2c96-52a3-aaf6-2a704cc86da7': unitsOnOrderExample,
+            'c126bd0a-bf09-5e5e-a689-2d2973def0cb': unitsOnOrderExample,
             'd3b7d1ff-6843-5219-93bc-510a55588947': {
               poId: 'ab7ea61e-f35c-53a5-acb4-23ffd21c3529',
               poNumber: 'PO-000001',
@@ -314,13 +202,7 @@ export const BACKORDER_ANSWERS = {
           reserved: 0,
           linkedFromStock: 0,
           heldFromOrders: {
-            'b841e8be-b3aa-5797-85d3-52d8cc4ea1d9': {
-              poId: 'bc0a6922-d475-5a2e-a744-997c712eabad',
-              poNumber: 'PO-000001',
-              poLineId: '390d8a93-bc3b-5b4d-80f4-f5597ce022c4',
-              vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-              quantity: 1,
-            },
+            'b841e8be-b3aa-5797-85d3-52d8cc4ea1d9': unitsOnOrderExample,
             '815bbd28-4169-54fa-8290-b72dc231168f': {
               poId: '6dd1be25-32cb-585f-ae93-a9fea9661d13',
               poNumber: 'PO-000001',
@@ -328,20 +210,8 @@ export const BACKORDER_ANSWERS = {
               vendorId: '4b16951c-5e55-4c76-86c6-3ce0fa63b778',
               quantity: 1,
             },
-            '1bf92921-2c96-52a3-aaf6-2a704cc86da7': {
-              poId: 'bc0a6922-d475-5a2e-a744-997c712eabad',
-              poNumber: 'PO-000001',
-              poLineId: '390d8a93-bc3b-5b4d-80f4-f5597ce022c4',
-              vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-              quantity: 1,
-            },
-            'c126bd0a-bf09-5e5e-a689-2d2973def0cb': {
-              poId: 'bc0a6922-d475-5a2e-a744-997c712eabad',
-              poNumber: 'PO-000001',
-              poLineId: '390d8a93-bc3b-5b4d-80f4-f5597ce022c4',
-              vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-              quantity: 1,
-            },
+            '1bf92921-2c96-52a3-aaf6-2a704cc86da7': unitsOnOrderExample,
+            'c126bd0a-bf09-5e5e-a689-2d2973def0cb': unitsOnOrderExample,
           },
           substituteHeld: 0,
           substitution: {
@@ -349,32 +219,7 @@ export const BACKORDER_ANSWERS = {
             poId: 'bc0a6922-d475-5a2e-a744-997c712eabad',
             poLineId: 'f4fcfeef-d88d-502f-8545-a66e27cbead9',
             allocationId: '5e3e0942-92a2-5608-a74e-d9088a65fd42',
-            substitute: {
-              productId: '60b2bf7e-792c-52a5-afd1-0705e02ca514',
-              vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-              vendorSku: 'TAB-02B',
-              name: 'Tabriz Silk Blue',
-              collection: 'Heritage',
-              design: null,
-              color: 'Navy',
-              size: '5\'3" x 7\'6"',
-              material: null,
-              images: [],
-              dimensions: {
-                widthCm: 160,
-                lengthCm: 228.6,
-                shape: 'rectangle',
-              },
-              vendorName: 'Nourison',
-              cost: {
-                amount: 40000,
-                currency: 'USD',
-              },
-              retailPrice: {
-                amount: 99900,
-                currency: 'USD',
-              },
-            },
+            substitute: substituteExample,
             quantity: 1,
           },
           exception: null,

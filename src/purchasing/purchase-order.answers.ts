@@ -1,4 +1,10 @@
 import { answer } from '../shared/http/api-answer';
+import {
+  countsExample,
+  originExample,
+  secondProductExample,
+  totalsExample,
+} from '../shared/http/answer-fragments';
 
 /**
  * What the routes of purchase-order.controller.ts answer, for the OpenAPI document: taken from real
@@ -21,12 +27,7 @@ export const PURCHASE_ORDER_ANSWERS = {
           vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
           vendorName: 'Nourison',
           status: 'draft',
-          origin: {
-            kind: 'consolidated',
-            policy: 'daily',
-            windowKey: 'day:2026-12-02',
-            generation: 0,
-          },
+          origin: originExample,
           openedAt: '2026-12-02T16:35:29.984Z',
           submittedAt: null,
           acknowledgedAt: null,
@@ -38,32 +39,7 @@ export const PURCHASE_ORDER_ANSWERS = {
           lines: [
             {
               poLineId: '390d8a93-bc3b-5b4d-80f4-f5597ce022c4',
-              product: {
-                productId: '8500845b-6f3a-5506-ad00-1b9cd4a0daae',
-                vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-                vendorSku: 'HER-01',
-                name: 'Heriz Persian',
-                collection: 'Heritage',
-                design: null,
-                color: 'Navy',
-                size: '5\'3" x 7\'6"',
-                material: null,
-                images: [],
-                dimensions: {
-                  widthCm: 160,
-                  lengthCm: 228.6,
-                  shape: 'rectangle',
-                },
-                vendorName: 'Nourison',
-                cost: {
-                  amount: 40000,
-                  currency: 'USD',
-                },
-                retailPrice: {
-                  amount: 99900,
-                  currency: 'USD',
-                },
-              },
+              product: secondProductExample,
               quantity: 3,
               unitCost: {
                 amount: 40000,
@@ -86,18 +62,8 @@ export const PURCHASE_ORDER_ANSWERS = {
             },
           ],
           receipts: [],
-          totals: {
-            cost: {
-              amount: 160000,
-              currency: 'USD',
-            },
-          },
-          counts: {
-            lines: 2,
-            units: 4,
-            unitsForCustomers: 4,
-            unitsForStock: 0,
-          },
+          totals: totalsExample,
+          counts: countsExample,
           updatedAt: '2026-12-02T16:35:30.367Z',
         },
       ],
@@ -136,12 +102,7 @@ export const PURCHASE_ORDER_ANSWERS = {
       vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
       vendorName: 'Nourison',
       status: 'partially-received',
-      origin: {
-        kind: 'consolidated',
-        policy: 'daily',
-        windowKey: 'day:2026-12-02',
-        generation: 0,
-      },
+      origin: originExample,
       openedAt: '2026-12-02T16:35:29.984Z',
       submittedAt: '2026-12-02T16:35:31.366Z',
       acknowledgedAt: '2026-12-02T16:35:31.449Z',
@@ -153,32 +114,7 @@ export const PURCHASE_ORDER_ANSWERS = {
       lines: [
         {
           poLineId: '390d8a93-bc3b-5b4d-80f4-f5597ce022c4',
-          product: {
-            productId: '8500845b-6f3a-5506-ad00-1b9cd4a0daae',
-            vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-            vendorSku: 'HER-01',
-            name: 'Heriz Persian',
-            collection: 'Heritage',
-            design: null,
-            color: 'Navy',
-            size: '5\'3" x 7\'6"',
-            material: null,
-            images: [],
-            dimensions: {
-              widthCm: 160,
-              lengthCm: 228.6,
-              shape: 'rectangle',
-            },
-            vendorName: 'Nourison',
-            cost: {
-              amount: 40000,
-              currency: 'USD',
-            },
-            retailPrice: {
-              amount: 99900,
-              currency: 'USD',
-            },
-          },
+          product: secondProductExample,
           quantity: 3,
           unitCost: {
             amount: 40000,
@@ -233,18 +169,8 @@ export const PURCHASE_ORDER_ANSWERS = {
           units: 2,
         },
       ],
-      totals: {
-        cost: {
-          amount: 160000,
-          currency: 'USD',
-        },
-      },
-      counts: {
-        lines: 2,
-        units: 4,
-        unitsForCustomers: 4,
-        unitsForStock: 0,
-      },
+      totals: totalsExample,
+      counts: countsExample,
       updatedAt: '2026-12-02T16:35:31.808Z',
     },
     [
@@ -284,32 +210,7 @@ export const PURCHASE_ORDER_ANSWERS = {
       lines: [
         {
           poLineId: '390d8a93-bc3b-5b4d-80f4-f5597ce022c4',
-          product: {
-            productId: '8500845b-6f3a-5506-ad00-1b9cd4a0daae',
-            vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-            vendorSku: 'HER-01',
-            name: 'Heriz Persian',
-            collection: 'Heritage',
-            design: null,
-            color: 'Navy',
-            size: '5\'3" x 7\'6"',
-            material: null,
-            images: [],
-            dimensions: {
-              widthCm: 160,
-              lengthCm: 228.6,
-              shape: 'rectangle',
-            },
-            vendorName: 'Nourison',
-            cost: {
-              amount: 40000,
-              currency: 'USD',
-            },
-            retailPrice: {
-              amount: 99900,
-              currency: 'USD',
-            },
-          },
+          product: secondProductExample,
           ordered: 3,
           received: 0,
           expected: 3,

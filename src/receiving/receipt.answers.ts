@@ -1,4 +1,5 @@
 import { answer } from '../shared/http/api-answer';
+import { secondProductExample, substituteExample } from '../shared/http/answer-fragments';
 
 /**
  * What the routes of receipt.controller.ts answer, for the OpenAPI document: taken from real
@@ -20,32 +21,7 @@ export const RECEIPT_ANSWERS = {
       lines: [
         {
           poLineId: '390d8a93-bc3b-5b4d-80f4-f5597ce022c4',
-          product: {
-            productId: '8500845b-6f3a-5506-ad00-1b9cd4a0daae',
-            vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-            vendorSku: 'HER-01',
-            name: 'Heriz Persian',
-            collection: 'Heritage',
-            design: null,
-            color: 'Navy',
-            size: '5\'3" x 7\'6"',
-            material: null,
-            images: [],
-            dimensions: {
-              widthCm: 160,
-              lengthCm: 228.6,
-              shape: 'rectangle',
-            },
-            vendorName: 'Nourison',
-            cost: {
-              amount: 40000,
-              currency: 'USD',
-            },
-            retailPrice: {
-              amount: 99900,
-              currency: 'USD',
-            },
-          },
+          product: secondProductExample,
           ordered: 3,
           receivedBefore: 0,
           quantity: 2,
@@ -97,32 +73,7 @@ export const RECEIPT_ANSWERS = {
           customerName: 'Cy Young',
           quantity: 1,
           poLineId: 'f4fcfeef-d88d-502f-8545-a66e27cbead9',
-          product: {
-            productId: '60b2bf7e-792c-52a5-afd1-0705e02ca514',
-            vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-            vendorSku: 'TAB-02B',
-            name: 'Tabriz Silk Blue',
-            collection: 'Heritage',
-            design: null,
-            color: 'Navy',
-            size: '5\'3" x 7\'6"',
-            material: null,
-            images: [],
-            dimensions: {
-              widthCm: 160,
-              lengthCm: 228.6,
-              shape: 'rectangle',
-            },
-            vendorName: 'Nourison',
-            cost: {
-              amount: 40000,
-              currency: 'USD',
-            },
-            retailPrice: {
-              amount: 99900,
-              currency: 'USD',
-            },
-          },
+          product: substituteExample,
           decision: 'pending',
           decidedAt: null,
           decidedBy: null,

@@ -1,4 +1,5 @@
 import { answer } from '../shared/http/api-answer';
+import { vendorExample } from '../shared/http/answer-fragments';
 
 /**
  * What the routes of vendor.controller.ts answer, for the OpenAPI document: taken from real
@@ -18,34 +19,11 @@ export const VENDOR_ANSWERS = {
   /** GET /vendors (200) */
   list: answer(
     {
-      items: [
-        {
-          id: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-          name: 'Nourison',
-          leadTimeDays: 21,
-          consolidation: 'daily',
-          email: null,
-          phone: null,
-          registeredAt: '2026-12-02T16:35:26.089Z',
-          updatedAt: '2026-12-02T16:35:26.089Z',
-        },
-      ],
+      items: [vendorExample],
       nextCursor: null,
     },
     ['items[].email', 'items[].phone', 'nextCursor'],
   ),
   /** GET /vendors/:id (200) */
-  get: answer(
-    {
-      id: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-      name: 'Nourison',
-      leadTimeDays: 21,
-      consolidation: 'daily',
-      email: null,
-      phone: null,
-      registeredAt: '2026-12-02T16:35:26.089Z',
-      updatedAt: '2026-12-02T16:35:26.089Z',
-    },
-    ['email', 'phone'],
-  ),
+  get: answer(vendorExample, ['email', 'phone']),
 };

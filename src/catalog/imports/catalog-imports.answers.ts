@@ -1,4 +1,5 @@
 import { answer } from '../../shared/http/api-answer';
+import { reviewExample, selectionExample } from '../../shared/http/answer-fragments';
 
 /**
  * What the routes of catalog-imports.controller.ts answer, for the OpenAPI document: taken from real
@@ -53,21 +54,8 @@ export const CATALOG_IMPORTS_ANSWERS = {
         applied: 1,
         toApply: 1,
       },
-      review: {
-        rows: 1,
-        valid: 1,
-        invalid: 0,
-        new: 0,
-        costChanged: 0,
-        priceChanged: 0,
-        detailsChanged: 1,
-        unchanged: 0,
-        missing: 4,
-      },
-      selection: {
-        kinds: ['missing'],
-        skus: ['NR-RND-0800'],
-      },
+      review: reviewExample,
+      selection: selectionExample,
     },
     ['failure', 'selection.skus'],
   ),
@@ -155,21 +143,8 @@ export const CATALOG_IMPORTS_ANSWERS = {
         applied: 0,
         toApply: 1,
       },
-      review: {
-        rows: 1,
-        valid: 1,
-        invalid: 0,
-        new: 0,
-        costChanged: 0,
-        priceChanged: 0,
-        detailsChanged: 1,
-        unchanged: 0,
-        missing: 4,
-      },
-      selection: {
-        kinds: ['missing'],
-        skus: ['NR-RND-0800'],
-      },
+      review: reviewExample,
+      selection: selectionExample,
     },
     ['failure', 'selection.skus'],
   ),
