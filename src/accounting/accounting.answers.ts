@@ -1,5 +1,9 @@
 import { answer } from '../shared/http/api-answer';
-import { policyBookExample, linesExample, periodsExample } from '../shared/http/answer-fragments';
+import {
+  accountBalanceExample,
+  periodsExample,
+  policyBookExample,
+} from '../shared/http/answer-fragments';
 
 /**
  * What the routes of accounting.controller.ts answer, for the OpenAPI document: taken from real
@@ -21,7 +25,7 @@ export const ACCOUNTING_ANSWERS = {
     {
       view: 'book main (at-pickup)',
       asOf: '2026-12-02T15:30:17.862Z',
-      lines: [linesExample],
+      lines: [accountBalanceExample],
       debit: 0,
       credit: 0,
       balanced: true,

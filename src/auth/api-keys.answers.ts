@@ -16,7 +16,17 @@ export const API_KEYS_ANSWERS = {
   /** GET /api-keys (200) */
   list: answer(
     {
-      items: [],
+      items: [
+        {
+          id: 'ce5253e545804daca9526ce6d3e0ba45',
+          name: 'web-shop-sync',
+          roles: ['sales'],
+          status: 'active',
+          issuedAt: '2026-12-02T16:32:14.512Z',
+          issuedBy: 'admin',
+          revokedAt: null,
+        },
+      ],
       nextCursor: null,
     },
     ['nextCursor'],

@@ -1,9 +1,9 @@
 import { answer } from '../shared/http/api-answer';
 import {
+  herizPersianExample,
+  kilimRunnerExample,
+  tabrizSilkBlueExample,
   unitsOnOrderExample,
-  thirdProductExample,
-  productExample,
-  substituteExample,
 } from '../shared/http/answer-fragments';
 
 /**
@@ -42,8 +42,8 @@ export const BACKORDER_ANSWERS = {
           lines: [
             {
               lineId: 'L1',
-              product: thirdProductExample,
-              delivered: thirdProductExample,
+              product: kilimRunnerExample,
+              delivered: kilimRunnerExample,
               quantity: 1,
               unitPrice: {
                 amount: 99900,
@@ -156,8 +156,8 @@ export const BACKORDER_ANSWERS = {
       lines: [
         {
           lineId: 'L1',
-          product: productExample,
-          delivered: productExample,
+          product: herizPersianExample,
+          delivered: herizPersianExample,
           quantity: 1,
           unitPrice: {
             amount: 99900,
@@ -219,7 +219,7 @@ export const BACKORDER_ANSWERS = {
             poId: 'bc0a6922-d475-5a2e-a744-997c712eabad',
             poLineId: 'f4fcfeef-d88d-502f-8545-a66e27cbead9',
             allocationId: '5e3e0942-92a2-5608-a74e-d9088a65fd42',
-            substitute: substituteExample,
+            substitute: tabrizSilkBlueExample,
             quantity: 1,
           },
           exception: null,

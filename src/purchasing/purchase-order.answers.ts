@@ -1,8 +1,9 @@
 import { answer } from '../shared/http/api-answer';
 import {
   countsExample,
+  herizPersian2Example,
   originExample,
-  secondProductExample,
+  purchaseOrderExample,
   totalsExample,
 } from '../shared/http/answer-fragments';
 
@@ -20,53 +21,7 @@ export const PURCHASE_ORDER_ANSWERS = {
   /** GET /purchase-orders (200) */
   list: answer(
     {
-      items: [
-        {
-          id: 'bc0a6922-d475-5a2e-a744-997c712eabad',
-          number: 'PO-000001',
-          vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-          vendorName: 'Nourison',
-          status: 'draft',
-          origin: originExample,
-          openedAt: '2026-12-02T16:35:29.984Z',
-          submittedAt: null,
-          acknowledgedAt: null,
-          vendorReference: null,
-          closedAt: null,
-          closeReason: null,
-          cancelledAt: null,
-          cancelReason: null,
-          lines: [
-            {
-              poLineId: '390d8a93-bc3b-5b4d-80f4-f5597ce022c4',
-              product: secondProductExample,
-              quantity: 3,
-              unitCost: {
-                amount: 40000,
-                currency: 'USD',
-              },
-              lineTotal: {
-                amount: 120000,
-                currency: 'USD',
-              },
-              cancelled: false,
-              cancelledAt: null,
-              cancelReason: null,
-              received: 0,
-              outstanding: 3,
-              forStock: 0,
-              eta: null,
-              etaHistory: [],
-              quantityChanges: [],
-              allocated: 3,
-            },
-          ],
-          receipts: [],
-          totals: totalsExample,
-          counts: countsExample,
-          updatedAt: '2026-12-02T16:35:30.367Z',
-        },
-      ],
+      items: [purchaseOrderExample],
       nextCursor: null,
     },
     [
@@ -93,7 +48,36 @@ export const PURCHASE_ORDER_ANSWERS = {
     ],
   ),
   /** GET /purchase-orders/drafts (200) */
-  drafts: answer([]),
+  drafts: answer(
+    [
+      {
+        vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
+        vendorName: 'Nourison',
+        drafts: [purchaseOrderExample],
+      },
+    ],
+    [
+      '[].drafts[].acknowledgedAt',
+      '[].drafts[].cancelReason',
+      '[].drafts[].cancelledAt',
+      '[].drafts[].closeReason',
+      '[].drafts[].closedAt',
+      '[].drafts[].lines[].cancelReason',
+      '[].drafts[].lines[].cancelledAt',
+      '[].drafts[].lines[].eta',
+      '[].drafts[].lines[].product.collection',
+      '[].drafts[].lines[].product.color',
+      '[].drafts[].lines[].product.design',
+      '[].drafts[].lines[].product.dimensions',
+      '[].drafts[].lines[].product.dimensions.lengthCm',
+      '[].drafts[].lines[].product.dimensions.shape',
+      '[].drafts[].lines[].product.dimensions.widthCm',
+      '[].drafts[].lines[].product.material',
+      '[].drafts[].lines[].product.size',
+      '[].drafts[].submittedAt',
+      '[].drafts[].vendorReference',
+    ],
+  ),
   /** GET /purchase-orders/:id (200) */
   get: answer(
     {
@@ -114,7 +98,7 @@ export const PURCHASE_ORDER_ANSWERS = {
       lines: [
         {
           poLineId: '390d8a93-bc3b-5b4d-80f4-f5597ce022c4',
-          product: secondProductExample,
+          product: herizPersian2Example,
           quantity: 3,
           unitCost: {
             amount: 40000,
@@ -210,7 +194,7 @@ export const PURCHASE_ORDER_ANSWERS = {
       lines: [
         {
           poLineId: '390d8a93-bc3b-5b4d-80f4-f5597ce022c4',
-          product: secondProductExample,
+          product: herizPersian2Example,
           ordered: 3,
           received: 0,
           expected: 3,

@@ -1,5 +1,5 @@
 import { answer } from '../shared/http/api-answer';
-import { secondProductExample, substituteExample } from '../shared/http/answer-fragments';
+import { herizPersian2Example, tabrizSilkBlueExample } from '../shared/http/answer-fragments';
 
 /**
  * What the routes of receipt.controller.ts answer, for the OpenAPI document: taken from real
@@ -21,7 +21,7 @@ export const RECEIPT_ANSWERS = {
       lines: [
         {
           poLineId: '390d8a93-bc3b-5b4d-80f4-f5597ce022c4',
-          product: secondProductExample,
+          product: herizPersian2Example,
           ordered: 3,
           receivedBefore: 0,
           quantity: 2,
@@ -73,7 +73,7 @@ export const RECEIPT_ANSWERS = {
           customerName: 'Cy Young',
           quantity: 1,
           poLineId: 'f4fcfeef-d88d-502f-8545-a66e27cbead9',
-          product: substituteExample,
+          product: tabrizSilkBlueExample,
           decision: 'pending',
           decidedAt: null,
           decidedBy: null,

@@ -2,11 +2,6 @@
  * Parts that several example answers in the OpenAPI document share (a product as an order
  * line shows it, a purchase order line, ...): written once, taken from real answers.
  */
-export const selectionExample = {
-  kinds: ['missing'],
-  skus: ['NR-RND-0800'],
-};
-
 export const totalsExample = {
   cost: {
     amount: 160000,
@@ -14,7 +9,12 @@ export const totalsExample = {
   },
 };
 
-export const linesExample = {
+export const selectionExample = {
+  kinds: ['missing'],
+  skus: ['NR-RND-0800'],
+};
+
+export const accountBalanceExample = {
   account: '1000',
   name: 'Cash',
   debit: 0,
@@ -43,7 +43,7 @@ export const originExample = {
 };
 
 export const trialBalanceExample = {
-  lines: [linesExample],
+  lines: [accountBalanceExample],
   debit: 0,
   credit: 0,
   balanced: true,
@@ -110,7 +110,7 @@ export const uploadedImageExample = {
   },
 };
 
-export const thirdProductExample = {
+export const kilimRunnerExample = {
   productId: '54c7e236-f97c-58bd-a53a-37df8d748ac5',
   vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
   vendorSku: 'KIL-03',
@@ -137,7 +137,7 @@ export const thirdProductExample = {
   },
 };
 
-export const secondProductExample = {
+export const herizPersian2Example = {
   productId: '8500845b-6f3a-5506-ad00-1b9cd4a0daae',
   vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
   vendorSku: 'HER-01',
@@ -164,7 +164,7 @@ export const secondProductExample = {
   },
 };
 
-export const substituteExample = {
+export const tabrizSilkBlueExample = {
   productId: '60b2bf7e-792c-52a5-afd1-0705e02ca514',
   vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
   vendorSku: 'TAB-02B',
@@ -191,7 +191,7 @@ export const substituteExample = {
   },
 };
 
-export const productExample = {
+export const herizPersianExample = {
   productId: '8500845b-6f3a-5506-ad00-1b9cd4a0daae',
   vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
   vendorSku: 'HER-01',
@@ -216,4 +216,50 @@ export const productExample = {
     amount: 99900,
     currency: 'USD',
   },
+};
+
+export const purchaseOrderLineExample = {
+  poLineId: '390d8a93-bc3b-5b4d-80f4-f5597ce022c4',
+  product: herizPersian2Example,
+  quantity: 3,
+  unitCost: {
+    amount: 40000,
+    currency: 'USD',
+  },
+  lineTotal: {
+    amount: 120000,
+    currency: 'USD',
+  },
+  cancelled: false,
+  cancelledAt: null,
+  cancelReason: null,
+  received: 0,
+  outstanding: 3,
+  forStock: 0,
+  eta: null,
+  etaHistory: [],
+  quantityChanges: [],
+  allocated: 3,
+};
+
+export const purchaseOrderExample = {
+  id: 'bc0a6922-d475-5a2e-a744-997c712eabad',
+  number: 'PO-000001',
+  vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
+  vendorName: 'Nourison',
+  status: 'draft',
+  origin: originExample,
+  openedAt: '2026-12-02T16:35:29.984Z',
+  submittedAt: null,
+  acknowledgedAt: null,
+  vendorReference: null,
+  closedAt: null,
+  closeReason: null,
+  cancelledAt: null,
+  cancelReason: null,
+  lines: [purchaseOrderLineExample],
+  receipts: [],
+  totals: totalsExample,
+  counts: countsExample,
+  updatedAt: '2026-12-02T16:35:30.367Z',
 };
