@@ -2,8 +2,9 @@ import { answer } from '../shared/http/api-answer';
 
 /**
  * What the routes of audit.controller.ts answer, for the OpenAPI document: taken from real
- * answers of the e2e tests, lists cut to one or two items; `nullable` names the fields
- * other answers sent as null.
+ * answers of the e2e tests (a few put together from parts of others), lists cut to one or two
+ * items; `nullable` names the fields other answers sent as null. Real answers are checked
+ * against them in test/e2e/openapi-answers-match.e2e.spec.ts.
  */
 export const AUDIT_ANSWERS = {
   /** GET /audit/verify/jobs/:id (200) */
