@@ -4,7 +4,9 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', '*.config.*'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', '*.config.*', 'web/src/api-types.ts'],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

@@ -10,7 +10,9 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { ACCOUNTING_ANSWERS } from './accounting.answers';
 import type { FastifyReply } from 'fastify';
 import { bookJournal } from '../../projections/accounting/book-journal';
 import { publishedTotals } from '../../projections/accounting/book-view';
@@ -51,6 +53,8 @@ export class AccountingController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
+  @ApiOperation({ summary: 'The journal: every posting in a period, as JSON or CSV' })
+  @ApiAnswer(200, ACCOUNTING_ANSWERS.journal)
   @Get('journal')
   async journal(@Query() query: ReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const book = await this.book(query.asOf);
@@ -100,6 +104,8 @@ export class AccountingController {
     return { policy, asOf: book.asOf, entries };
   }
 
+  @ApiOperation({ summary: 'Trial balance: each account’s debits, credits and balance at a date' })
+  @ApiAnswer(200, ACCOUNTING_ANSWERS.trialBalance)
   @Get('trial-balance')
   async trialBalance(
     @Query() query: ReportQueryDto,
@@ -117,6 +123,8 @@ export class AccountingController {
     return { view: this.view(book, query), asOf: book.asOf, ...result };
   }
 
+  @ApiOperation({ summary: 'Profit and loss over a period' })
+  @ApiAnswer(200, ACCOUNTING_ANSWERS.profitAndLoss)
   @Get('profit-and-loss')
   async profitAndLoss(
     @Query() query: ReportQueryDto,
@@ -134,6 +142,10 @@ export class AccountingController {
     return { view: this.view(book, query), asOf: book.asOf, months };
   }
 
+  @ApiOperation({
+    summary: 'Customer deposits held against undelivered orders (contract liability)',
+  })
+  @ApiAnswer(200, ACCOUNTING_ANSWERS.contractLiability)
   @Get('contract-liability')
   async contractLiability(
     @Query() query: ReportQueryDto,
@@ -152,6 +164,8 @@ export class AccountingController {
   }
 
   /** Revenue, cost and liability per period under each policy, from one pass over the log. */
+  @ApiOperation({ summary: 'Revenue, cost and liability per period under each accounting policy' })
+  @ApiAnswer(200, ACCOUNTING_ANSWERS.compare)
   @Get('compare')
   async compare(@Query() query: CompareQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const book = await this.book(undefined);
@@ -184,6 +198,8 @@ export class AccountingController {
     };
   }
 
+  @ApiOperation({ summary: 'Check the ledger’s invariants (debits equal credits, balances agree)' })
+  @ApiAnswer(200, ACCOUNTING_ANSWERS.invariants)
   @Get('invariants')
   async invariants() {
     await this.book(undefined);
@@ -192,6 +208,8 @@ export class AccountingController {
   }
 
   /** Rebuilds the ledger from the raw log in the background; poll the job for progress. */
+  @ApiOperation({ summary: 'Start a replay of the ledger from the event log' })
+  @ApiAnswer(202, ACCOUNTING_ANSWERS.startReplay)
   @Post('replays')
   @Verification()
   @HttpCode(202)
@@ -209,6 +227,8 @@ export class AccountingController {
     return job;
   }
 
+  @ApiOperation({ summary: 'A ledger replay’s progress or its report' })
+  @ApiAnswer(200, ACCOUNTING_ANSWERS.replay)
   @Get('replays/:jobId')
   replay(@Param('jobId', new UuidPipe()) jobId: string) {
     const job = this.jobs.get(jobId);

@@ -11,7 +11,9 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { BOOK_ANSWERS } from './book.answers';
 import type { FastifyReply } from 'fastify';
 import { closedThrough, type Restatement, restate } from '../../projections/accounting/book-view';
 import { periodOf } from '../../projections/accounting/periods';
@@ -60,6 +62,8 @@ export class BookController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
+  @ApiOperation({ summary: 'A book: its policy and its periods' })
+  @ApiAnswer(200, BOOK_ANSWERS.show)
   @Get(':bookId')
   async show(@Param('bookId', BOOK_ID) bookId: string) {
     assertBook(bookId);
@@ -105,6 +109,8 @@ export class BookController {
   }
 
   /** Switches the policy; the answer carries the restatement, computed from the same replay. */
+  @ApiOperation({ summary: 'Set the book’s accounting policy' })
+  @ApiAnswer(200, BOOK_ANSWERS.changePolicy)
   @Post(':bookId/policy')
   @HttpCode(200)
   async changePolicy(
@@ -131,6 +137,8 @@ export class BookController {
     return { changed: outcome.events.length > 0, restatement };
   }
 
+  @ApiOperation({ summary: 'Close the book up to a period (earlier periods close with it)' })
+  @ApiAnswer(200, BOOK_ANSWERS.closePeriod)
   @Post(':bookId/periods')
   @HttpCode(200)
   async closePeriod(
@@ -148,6 +156,8 @@ export class BookController {
     return { closed: body.period, changed: outcome.events.length > 0 };
   }
 
+  @ApiOperation({ summary: 'Post a manual adjusting entry to an open period' })
+  @ApiAnswer(201, BOOK_ANSWERS.postAdjustment)
   @Post(':bookId/adjustments')
   @HttpCode(201)
   async postAdjustment(

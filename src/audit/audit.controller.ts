@@ -1,5 +1,7 @@
 import { Controller, Get, HttpStatus, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiQuery, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { AUDIT_ANSWERS } from './audit.answers';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../auth/access.decorators';
 import { found } from '../shared/http/found';
@@ -56,9 +58,10 @@ export class AuditController {
    * Starts a verification (or joins the running one) and answers with its report when it ends
    * within `waitSeconds` (default 2); otherwise 202 with its progress and where to poll it.
    */
+  @ApiOperation({ summary: 'Verify the audit chain of the event log' })
   @Get('verify')
   @ApiQuery({ name: 'waitSeconds', required: false, example: 2 })
-  @ApiOkResponse({ description: 'the verification ended', schema: { example: EXAMPLE } })
+  @ApiAnswer(200, EXAMPLE, 'the verification ended')
   async verify(
     @Query('waitSeconds') waitSeconds: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -72,8 +75,9 @@ export class AuditController {
     return job;
   }
 
+  @ApiOperation({ summary: 'An audit verification’s progress or its report' })
+  @ApiAnswer(200, AUDIT_ANSWERS.job)
   @Get('verify/jobs/:id')
-  @ApiOkResponse({ description: 'the job: running with its progress, or ended with its report' })
   job(@Param('id', UuidPipe) id: string): VerificationJob {
     return found(this.jobs.get(id), 'verification', id);
   }

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { API_KEYS_ANSWERS } from './api-keys.answers';
 import type { FastifyReply } from 'fastify';
 import {
   type ApiKeyListing,
@@ -36,6 +38,8 @@ export class ApiKeysController {
 
   /** The key is in this answer only: keep it; the server keeps just its hash. */
   @AnswersWithSecrets()
+  @ApiOperation({ summary: 'Make an API key (its secret is shown once)' })
+  @ApiAnswer(201, API_KEYS_ANSWERS.issue)
   @Post()
   @HttpCode(201)
   async issue(
@@ -51,6 +55,8 @@ export class ApiKeysController {
     return { id: keyId, name: body.name, roles: body.roles, key };
   }
 
+  @ApiOperation({ summary: 'List the API keys' })
+  @ApiAnswer(200, API_KEYS_ANSWERS.list)
   @Get()
   async list(@MinLogPosition() minPosition: Position | null): Promise<Page<ApiKeyListing>> {
     await this.readModels.readYourWrites(userDirectoryProjection, minPosition);
@@ -59,6 +65,8 @@ export class ApiKeysController {
       .find({ sort: [['name', 'asc']], limit: 1000 });
   }
 
+  @ApiOperation({ summary: 'Revoke an API key' })
+  @ApiAnswer(200, API_KEYS_ANSWERS.revoke)
   @Post(':id/revoke')
   @HttpCode(200)
   async revoke(

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { AUTH_ANSWERS } from './auth.answers';
 import type { FastifyRequest } from 'fastify';
 import type { CommandContext } from '../shared/commands/command-context';
 import { BusinessRuleViolation } from '../shared/domain/domain-errors';
@@ -17,6 +19,8 @@ export class AuthController {
 
   /** A short-lived access token and a refresh token; a wrong name or password is a plain 401. */
   @AnswersWithSecrets()
+  @ApiOperation({ summary: 'Sign in with a username and password' })
+  @ApiAnswer(200, AUTH_ANSWERS.login)
   @Post('login')
   @HttpCode(200)
   @Public()
@@ -26,6 +30,8 @@ export class AuthController {
   }
 
   @AnswersWithSecrets()
+  @ApiOperation({ summary: 'Trade a refresh token for a new pair of tokens' })
+  @ApiAnswer(200, AUTH_ANSWERS.refresh)
   @Post('refresh')
   @HttpCode(200)
   @Public()
@@ -36,6 +42,8 @@ export class AuthController {
 
   /** Replaces the caller's password; every other session of theirs ends. */
   @AnswersWithSecrets()
+  @ApiOperation({ summary: 'Change your password (answers with new tokens: the old ones end)' })
+  @ApiAnswer(200, AUTH_ANSWERS.changePassword)
   @Post('password')
   @HttpCode(200)
   @SignedIn()
@@ -55,6 +63,8 @@ export class AuthController {
     );
   }
 
+  @ApiOperation({ summary: 'Who is signed in, with their roles' })
+  @ApiAnswer(200, AUTH_ANSWERS.me)
   @Get('me')
   @SignedIn()
   @ApiBearerAuth()

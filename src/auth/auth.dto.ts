@@ -37,14 +37,17 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token a sign-in returned' })
+  @ApiProperty({
+    description: 'The refresh token a sign-in returned',
+    example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0eXAiOiJyZWZyZXNoIn0.c2lnbmF0dXJl',
+  })
   @IsString()
   @Length(1, 4096)
   refreshToken!: string;
 }
 
 export class ChangePasswordDto {
-  @ApiProperty()
+  @ApiProperty({ example: 'the password you signed in with' })
   @IsString()
   @Length(1, 256)
   currentPassword!: string;

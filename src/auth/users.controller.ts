@@ -10,7 +10,9 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { USERS_ANSWERS } from './users.answers';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type UserListing,
@@ -43,6 +45,8 @@ export class UsersController {
 
   /** Creates a user with a one-time password, returned only in this answer. */
   @AnswersWithSecrets()
+  @ApiOperation({ summary: 'Make a user with a one-time password' })
+  @ApiAnswer(201, USERS_ANSWERS.create)
   @Post()
   @HttpCode(201)
   async create(
@@ -57,12 +61,16 @@ export class UsersController {
     return created;
   }
 
+  @ApiOperation({ summary: 'List the users' })
+  @ApiAnswer(200, USERS_ANSWERS.list)
   @Get()
   async list(@MinLogPosition() minPosition: Position | null): Promise<Page<UserListing>> {
     await this.readModels.readYourWrites(userDirectoryProjection, minPosition);
     return this.users().find({ sort: [['username', 'asc']], limit: 1000 });
   }
 
+  @ApiOperation({ summary: 'A user' })
+  @ApiAnswer(200, USERS_ANSWERS.get)
   @Get(':id')
   async get(
     @Param('id', new UuidPipe()) userId: string,
@@ -75,6 +83,8 @@ export class UsersController {
   }
 
   /** Replaces the user's roles; their open sessions end. */
+  @ApiOperation({ summary: 'Replace a user’s roles' })
+  @ApiAnswer(200, USERS_ANSWERS.changeRoles)
   @Put(':id/roles')
   async changeRoles(
     @Param('id', new UuidPipe()) userId: string,
@@ -89,6 +99,8 @@ export class UsersController {
     return { id: userId, changed: outcome.events.length > 0 };
   }
 
+  @ApiOperation({ summary: 'Disable a user (their sessions end)' })
+  @ApiAnswer(200, USERS_ANSWERS.disable)
   @Post(':id/disable')
   @HttpCode(200)
   async disable(
@@ -104,6 +116,8 @@ export class UsersController {
     return { id: userId, changed: outcome.events.length > 0 };
   }
 
+  @ApiOperation({ summary: 'Enable a disabled user' })
+  @ApiAnswer(200, USERS_ANSWERS.enable)
   @Post(':id/enable')
   @HttpCode(200)
   async enable(
@@ -118,6 +132,8 @@ export class UsersController {
 
   /** A new one-time password for a user who forgot theirs, returned only in this answer. */
   @AnswersWithSecrets()
+  @ApiOperation({ summary: 'Reset a user’s password to a new one-time password' })
+  @ApiAnswer(200, USERS_ANSWERS.resetPassword)
   @Post(':id/reset-password')
   @HttpCode(200)
   async resetPassword(

@@ -1,7 +1,9 @@
 import { Allow } from '../auth/access.decorators';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { BACKORDER_ANSWERS } from './backorder.answers';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../shared/commands/command-context';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
@@ -45,6 +47,8 @@ export class BackorderController {
     private readonly lines: LineActions,
   ) {}
 
+  @ApiOperation({ summary: 'Place a backorder for a customer' })
+  @ApiAnswer(201, BACKORDER_ANSWERS.place)
   @Post()
   @HttpCode(201)
   async place(
@@ -63,6 +67,8 @@ export class BackorderController {
   }
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'List backorders, filtered by status, customer or vendor' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.list)
   @Get()
   list(@Query() query: ListBackordersDto, @MinLogPosition() minPosition: Position | null) {
     const { limit, cursor, ...filter } = query;
@@ -70,6 +76,8 @@ export class BackorderController {
   }
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'A backorder with its lines (now, or as it was at a time)' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.get)
   @Get(':id')
   async get(
     @Param('id', uuid) backorderId: string,
@@ -83,6 +91,8 @@ export class BackorderController {
   }
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'Everything that happened to a backorder, in order' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.timeline)
   @Get(':id/timeline')
   async timeline(
     @Param('id', uuid) backorderId: string,
@@ -95,6 +105,8 @@ export class BackorderController {
     );
   }
 
+  @ApiOperation({ summary: 'Hold units in stock for a line' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.linkStock)
   @Post(':id/lines/:lineId/link-stock')
   @HttpCode(200)
   async linkStock(
@@ -112,6 +124,8 @@ export class BackorderController {
     );
   }
 
+  @ApiOperation({ summary: 'Order a line from the vendor even though stock could cover it' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.orderAnyway)
   @Post(':id/lines/:lineId/order')
   @HttpCode(200)
   async orderAnyway(
@@ -127,6 +141,8 @@ export class BackorderController {
     return respond(reply, backorderId, lineId, outcome);
   }
 
+  @ApiOperation({ summary: 'Change the quantity of a line' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.change)
   @Post(':id/lines/:lineId/change')
   @HttpCode(200)
   async change(
@@ -150,6 +166,8 @@ export class BackorderController {
     );
   }
 
+  @ApiOperation({ summary: 'Cancel a line' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.cancel)
   @Post(':id/lines/:lineId/cancel')
   @HttpCode(200)
   async cancel(
@@ -174,6 +192,8 @@ export class BackorderController {
   }
 
   @Allow('sales', 'receiving')
+  @ApiOperation({ summary: 'Hand a line to the customer (pickup or delivery)' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.fulfil)
   @Post(':id/lines/:lineId/fulfil')
   @HttpCode(200)
   async fulfil(
@@ -189,6 +209,8 @@ export class BackorderController {
     return respond(reply, backorderId, lineId, outcome);
   }
 
+  @ApiOperation({ summary: 'Accept or reject the substitute a vendor sent for a line' })
+  @ApiAnswer(200, BACKORDER_ANSWERS.substitution)
   @Post(':id/lines/:lineId/substitution')
   @HttpCode(200)
   async substitution(

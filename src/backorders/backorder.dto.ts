@@ -28,6 +28,7 @@ export class BackorderLineDto {
   @ApiProperty({
     format: 'uuid',
     description: 'A catalog product: its data is copied into the line',
+    example: '7c1e2b0a-3d4f-4e5a-8b6c-9d0e1f2a3b4c',
   })
   @IsUUID()
   productId!: string;
@@ -61,7 +62,7 @@ export class BackorderLineDto {
 }
 
 export class PlaceBackorderDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '5b0c3f0e-8a51-4a57-9d4e-2f1a6c7b8d90' })
   @IsUUID()
   customerId!: string;
 
@@ -157,7 +158,10 @@ export class ReasonDto {
 }
 
 export class LinkStockDto {
-  @ApiPropertyOptional({ description: 'Units to link; all the line still needs by default' })
+  @ApiPropertyOptional({
+    description: 'Units to link; all the line still needs by default',
+    example: 1,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -174,6 +178,7 @@ export class ChangeLineDto extends ReasonDto {
 
   @ApiPropertyOptional({
     enum: DISPOSITIONS,
+    example: DISPOSITIONS[0],
     description: 'Needed when units are held or on order for the line',
   })
   @IsOptional()
@@ -184,6 +189,7 @@ export class ChangeLineDto extends ReasonDto {
 export class CancelLineDto extends ReasonDto {
   @ApiPropertyOptional({
     enum: DISPOSITIONS,
+    example: DISPOSITIONS[0],
     description: 'Needed when units are held or on order for the line',
   })
   @IsOptional()
@@ -192,13 +198,13 @@ export class CancelLineDto extends ReasonDto {
 }
 
 export class FulfilLineDto {
-  @ApiProperty({ enum: ['pickup', 'delivery'] })
+  @ApiProperty({ enum: ['pickup', 'delivery'], example: 'pickup' })
   @IsIn(['pickup', 'delivery'])
   method!: 'pickup' | 'delivery';
 }
 
 export class SubstitutionDecisionDto {
-  @ApiProperty({ enum: ['accept', 'reject'] })
+  @ApiProperty({ enum: ['accept', 'reject'], example: 'accept' })
   @IsIn(['accept', 'reject'])
   decision!: 'accept' | 'reject';
 

@@ -12,7 +12,9 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { PRODUCT_ANSWERS } from './product.answers';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../shared/commands/command-context';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
@@ -45,6 +47,8 @@ export class ProductController {
    * A vendor SKU is one product: its id follows from the vendor and the SKU, so listing the same
    * product again answers with the same id and appends nothing.
    */
+  @ApiOperation({ summary: 'Add a product to the catalog' })
+  @ApiAnswer(201, PRODUCT_ANSWERS.listProduct)
   @Post()
   @HttpCode(201)
   async listProduct(
@@ -75,6 +79,8 @@ export class ProductController {
     return { id: productId };
   }
 
+  @ApiOperation({ summary: 'Revise a product' })
+  @ApiAnswer(200, PRODUCT_ANSWERS.revise)
   @Patch(':id')
   async revise(
     @Param('id', new UuidPipe()) productId: string,
@@ -102,6 +108,8 @@ export class ProductController {
   }
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'List or search products' })
+  @ApiAnswer(200, PRODUCT_ANSWERS.search)
   @Get()
   search(
     @Query() query: ListProductsDto,
@@ -112,6 +120,8 @@ export class ProductController {
   }
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'A product' })
+  @ApiAnswer(200, PRODUCT_ANSWERS.get)
   @Get(':id')
   async get(
     @Param('id', new UuidPipe()) productId: string,

@@ -12,7 +12,9 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { CUSTOMER_ANSWERS } from './customer.answers';
 import type { FastifyReply } from 'fastify';
 import type { CustomerListing } from '../../projections/customers/customer-directory.projection';
 import type { CommandContext } from '../shared/commands/command-context';
@@ -49,6 +51,8 @@ export class CustomerController {
     private readonly queries: QueryBus,
   ) {}
 
+  @ApiOperation({ summary: 'Add a customer' })
+  @ApiAnswer(201, CUSTOMER_ANSWERS.register)
   @Post()
   @HttpCode(201)
   async register(
@@ -70,6 +74,8 @@ export class CustomerController {
     return { id: customerId };
   }
 
+  @ApiOperation({ summary: 'Change a customer’s details' })
+  @ApiAnswer(200, CUSTOMER_ANSWERS.change)
   @Patch(':id')
   async change(
     @Param('id', new UuidPipe()) customerId: string,
@@ -92,9 +98,10 @@ export class CustomerController {
 
   /** Later invoices carry no tax and name the certificate; invoices already made stay as they are. */
   @Allow('sales', 'accounting')
+  @ApiOperation({ summary: 'Record a customer’s tax exemption' })
   @Post(':id/tax-exemption')
   @HttpCode(200)
-  @ApiOkResponse({ schema: { example: { id: '5b0c…', changed: true } } })
+  @ApiAnswer(200, { id: '5b0c…', changed: true })
   async recordTaxExemption(
     @Param('id', new UuidPipe()) customerId: string,
     @Body() body: RecordTaxExemptionDto,
@@ -109,9 +116,10 @@ export class CustomerController {
   }
 
   @Allow('sales', 'accounting')
+  @ApiOperation({ summary: 'Revoke a customer’s tax exemption' })
   @Post(':id/tax-exemption/revoke')
   @HttpCode(200)
-  @ApiOkResponse({ schema: { example: { id: '5b0c…', changed: true } } })
+  @ApiAnswer(200, { id: '5b0c…', changed: true })
   async revokeTaxExemption(
     @Param('id', new UuidPipe()) customerId: string,
     @Body() body: RevokeTaxExemptionDto,
@@ -126,6 +134,8 @@ export class CustomerController {
   }
 
   @Allow('sales', 'accounting')
+  @ApiOperation({ summary: 'List or search customers' })
+  @ApiAnswer(200, CUSTOMER_ANSWERS.list)
   @Get()
   list(
     @Query() query: ListCustomersDto,
@@ -136,6 +146,8 @@ export class CustomerController {
   }
 
   @Allow('sales', 'accounting')
+  @ApiOperation({ summary: 'A customer' })
+  @ApiAnswer(200, CUSTOMER_ANSWERS.get)
   @Get(':id')
   async get(
     @Param('id', new UuidPipe()) customerId: string,

@@ -1,7 +1,9 @@
 import { AccountingLedger } from '../accounting/accounting-ledger';
 import { Public } from '../auth/access.decorators';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { HEALTH_ANSWERS } from './health.answers';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../shared/config/app-config';
 import type { LogHead } from '../shared/eventstore/event-store.port';
@@ -48,6 +50,8 @@ export class HealthController {
     private readonly accounting: AccountingLedger,
   ) {}
 
+  @ApiOperation({ summary: 'Whether the server and its stores are up' })
+  @ApiAnswer(200, HEALTH_ANSWERS.check)
   @Get()
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
     const [eventStore, readStore] = await Promise.all([

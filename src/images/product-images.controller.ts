@@ -10,7 +10,9 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer, ApiBinaryAnswer } from '../shared/http/api-answer';
+import { PRODUCT_IMAGES_ANSWERS } from './product-images.answers';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow } from '../auth/access.decorators';
 import type { CommandContext } from '../shared/commands/command-context';
@@ -55,6 +57,9 @@ export class ProductImagesController {
    * JPEG, PNG, WebP, AVIF, TIFF or GIF, else 415; over IMAGE_MAX_BYTES, 413.
    */
   @Allow('purchasing')
+  @ApiOperation({ summary: 'Upload a product image' })
+  @ApiAnswer(200, PRODUCT_IMAGES_ANSWERS.upload200)
+  @ApiAnswer(201, PRODUCT_IMAGES_ANSWERS.upload201)
   @Post('products/:id/images')
   @AcceptsUploads()
   @ApiConsumes('multipart/form-data')
@@ -79,6 +84,15 @@ export class ProductImagesController {
   }
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'An image as it was uploaded' })
+  @ApiBinaryAnswer('The image as uploaded; 304 when If-None-Match names it', [
+    'image/jpeg',
+    'image/png',
+    'image/webp',
+    'image/avif',
+    'image/tiff',
+    'image/gif',
+  ])
   @Get('images/:hash')
   original(
     @Param('hash', hashPipe) hash: string,
@@ -89,6 +103,8 @@ export class ProductImagesController {
   }
 
   @Allow('sales', 'purchasing', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'A smaller rendition of an image (medium or thumbnail)' })
+  @ApiBinaryAnswer('The rendition; 304 when If-None-Match names it', ['image/webp'])
   @Get('images/:hash/:variant')
   variant(
     @Param('hash', hashPipe) hash: string,

@@ -1,7 +1,9 @@
 import { Allow } from '../auth/access.decorators';
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { STOCK_ANSWERS } from './stock.answers';
 import type { FastifyReply } from 'fastify';
 import type { StockLevel } from '../../projections/inventory/stock-levels.projection';
 import type { CommandContext } from '../shared/commands/command-context';
@@ -26,6 +28,8 @@ export class StockController {
   ) {}
 
   @Allow('sales', 'receiving', 'purchasing')
+  @ApiOperation({ summary: 'Stock levels per product: on hand, held and free' })
+  @ApiAnswer(200, STOCK_ANSWERS.level)
   @Get()
   level(
     @Query() query: StockQueryDto,
@@ -35,6 +39,8 @@ export class StockController {
   }
 
   /** A count correction or write-off; the operation id makes a retried request a no-op. */
+  @ApiOperation({ summary: 'Correct the stock on hand after a count, or write units off' })
+  @ApiAnswer(201, STOCK_ANSWERS.adjust)
   @Post('adjustments')
   @HttpCode(201)
   async adjust(

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
 import { Allow } from '../auth/access.decorators';
 import type { Position } from '../shared/eventstore/event-envelope';
 import { MinLogPosition } from '../shared/http/log-position';
@@ -16,8 +17,9 @@ import { OpenBalancesQueryDto, OverdueQueryDto } from './order-account.dto';
 export class AccountListsController {
   constructor(private readonly queries: QueryBus) {}
 
+  @ApiOperation({ summary: 'Orders with money still owed' })
   @Get('open-balances')
-  @ApiOkResponse({ schema: { example: OPEN_BALANCES_EXAMPLE } })
+  @ApiAnswer(200, OPEN_BALANCES_EXAMPLE)
   openBalances(
     @Query() query: OpenBalancesQueryDto,
     @MinLogPosition() minPosition: Position | null,
@@ -26,8 +28,9 @@ export class AccountListsController {
     return this.queries.execute(new ListOpenBalances(customerId, { limit, cursor }, minPosition));
   }
 
+  @ApiOperation({ summary: 'Installments past their due day' })
   @Get('overdue-installments')
-  @ApiOkResponse({ schema: { example: OVERDUE_EXAMPLE } })
+  @ApiAnswer(200, OVERDUE_EXAMPLE)
   overdue(@Query() query: OverdueQueryDto, @MinLogPosition() minPosition: Position | null) {
     const { asOf, limit, cursor } = query;
     return this.queries.execute(

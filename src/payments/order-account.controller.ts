@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer, answer } from '../shared/http/api-answer';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../auth/access.decorators';
 import type { CommandContext } from '../shared/commands/command-context';
@@ -46,8 +47,9 @@ export class OrderAccountController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @ApiOperation({ summary: 'A backorder’s account: invoice, payments, refunds and schedule' })
   @Get()
-  @ApiOkResponse({ schema: { example: ACCOUNT_EXAMPLE } })
+  @ApiAnswer(200, answer(ACCOUNT_EXAMPLE, ['schedule']))
   async get(@Param('id', uuid) backorderId: string): Promise<AccountView> {
     return found(
       await this.queries.execute<GetOrderAccount, AccountView | null>(
@@ -59,9 +61,10 @@ export class OrderAccountController {
   }
 
   /** A deposit at the counter, at placement or later: held for the customer until recognition. */
+  @ApiOperation({ summary: 'Take a deposit on a backorder' })
   @Post('deposits')
   @HttpCode(201)
-  @ApiOkResponse({ type: MoneyRecordedDto })
+  @ApiCreatedResponse({ type: MoneyRecordedDto })
   async deposit(
     @Param('id', uuid) backorderId: string,
     @Body() body: TakeDepositDto,
@@ -83,9 +86,10 @@ export class OrderAccountController {
     return this.recorded(reply, backorderId, paymentId, outcome);
   }
 
+  @ApiOperation({ summary: 'Take a payment on a backorder' })
   @Post('payments')
   @HttpCode(201)
-  @ApiOkResponse({ type: MoneyRecordedDto })
+  @ApiCreatedResponse({ type: MoneyRecordedDto })
   async pay(
     @Param('id', uuid) backorderId: string,
     @Body() body: ReceivePaymentDto,
@@ -110,9 +114,10 @@ export class OrderAccountController {
 
   /** Money given back, on a cancelled or reduced line (naming what became of its supply). */
   @Allow('accounting', 'sales')
+  @ApiOperation({ summary: 'Refund money paid on a backorder' })
   @Post('refunds')
   @HttpCode(201)
-  @ApiOkResponse({ type: MoneyRecordedDto })
+  @ApiCreatedResponse({ type: MoneyRecordedDto })
   async refund(
     @Param('id', uuid) backorderId: string,
     @Body() body: IssueRefundDto,
@@ -137,9 +142,10 @@ export class OrderAccountController {
   }
 
   /** Installments or a layaway: due dates that pay exactly the balance due. */
+  @ApiOperation({ summary: 'Set a payment schedule (layaway or installments)' })
   @Post('schedule')
   @HttpCode(201)
-  @ApiOkResponse({ type: MoneyRecordedDto })
+  @ApiCreatedResponse({ type: MoneyRecordedDto })
   async schedule(
     @Param('id', uuid) backorderId: string,
     @Body() body: AgreePaymentScheduleDto,

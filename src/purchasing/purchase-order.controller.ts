@@ -1,7 +1,9 @@
 import { Allow } from '../auth/access.decorators';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { PURCHASE_ORDER_ANSWERS } from './purchase-order.answers';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../shared/commands/command-context';
 import type { CommandOutcome } from '../shared/commands/decider-executor';
@@ -49,6 +51,8 @@ export class PurchaseOrderController {
     private readonly requests: PurchaseOrderRequests,
   ) {}
 
+  @ApiOperation({ summary: 'Draft a purchase order to a vendor' })
+  @ApiAnswer(201, PURCHASE_ORDER_ANSWERS.create)
   @Post()
   @HttpCode(201)
   async create(
@@ -63,6 +67,8 @@ export class PurchaseOrderController {
   }
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'List purchase orders' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.list)
   @Get()
   list(@Query() query: ListPurchaseOrdersDto, @MinLogPosition() minPosition: Position | null) {
     const { limit, cursor, ...filter } = query;
@@ -70,12 +76,16 @@ export class PurchaseOrderController {
   }
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'Draft purchase orders, with the backorder lines they would cover' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.drafts)
   @Get('drafts')
   drafts(@Query() query: DraftsDto, @MinLogPosition() minPosition: Position | null) {
     return this.queries.execute(new ListOpenDrafts(query.vendorId ?? null, minPosition));
   }
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'A purchase order with its lines' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.get)
   @Get(':id')
   async get(@Param('id', uuid) poId: string, @MinLogPosition() minPosition: Position | null) {
     return found(
@@ -86,6 +96,8 @@ export class PurchaseOrderController {
   }
 
   @Allow('receiving', 'purchasing')
+  @ApiOperation({ summary: 'What is still to arrive on a purchase order' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.receiving)
   @Get(':id/receiving')
   async receiving(@Param('id', uuid) poId: string, @MinLogPosition() minPosition: Position | null) {
     return found(
@@ -95,6 +107,8 @@ export class PurchaseOrderController {
     );
   }
 
+  @ApiOperation({ summary: 'Send a draft purchase order to the vendor' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.submit)
   @Post(':id/submit')
   @HttpCode(200)
   submit(
@@ -105,6 +119,8 @@ export class PurchaseOrderController {
     return this.run(reply, poId, new SubmitPurchaseOrder(poId, context));
   }
 
+  @ApiOperation({ summary: 'Record the vendor’s acknowledgement and ETAs' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.acknowledge)
   @Post(':id/acknowledge')
   @HttpCode(200)
   acknowledge(
@@ -120,6 +136,8 @@ export class PurchaseOrderController {
     );
   }
 
+  @ApiOperation({ summary: 'Revise the ETA of a purchase order line' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.reviseEta)
   @Post(':id/lines/:lineId/eta')
   @HttpCode(200)
   reviseEta(
@@ -143,6 +161,8 @@ export class PurchaseOrderController {
     );
   }
 
+  @ApiOperation({ summary: 'Cancel a purchase order line' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.cancelLine)
   @Post(':id/lines/:lineId/cancel')
   @HttpCode(200)
   cancelLine(
@@ -155,6 +175,8 @@ export class PurchaseOrderController {
     return this.run(reply, poId, new CancelPurchaseOrderLine(poId, poLineId, body.reason, context));
   }
 
+  @ApiOperation({ summary: 'Cancel a purchase order' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.cancel)
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(
@@ -166,6 +188,8 @@ export class PurchaseOrderController {
     return this.run(reply, poId, new CancelPurchaseOrder(poId, body.reason, context));
   }
 
+  @ApiOperation({ summary: 'Close a purchase order (nothing more will arrive)' })
+  @ApiAnswer(200, PURCHASE_ORDER_ANSWERS.close)
   @Post(':id/close')
   @HttpCode(200)
   close(
@@ -178,6 +202,8 @@ export class PurchaseOrderController {
   }
 
   @Allow('receiving')
+  @ApiOperation({ summary: 'Receive goods against a purchase order' })
+  @ApiAnswer(201, PURCHASE_ORDER_ANSWERS.receive)
   @Post(':id/receipts')
   @HttpCode(201)
   async receive(

@@ -29,7 +29,7 @@ const STATUSES = [
 ] as const;
 
 export class PurchaseOrderLineDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '7c1e2b0a-3d4f-4e5a-8b6c-9d0e1f2a3b4c' })
   @IsUUID()
   productId!: string;
 
@@ -41,7 +41,7 @@ export class PurchaseOrderLineDto {
 }
 
 export class CreatePurchaseOrderDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '3a7d9c2e-1b4f-4a6e-9c8d-2e5f7a1b3c4d' })
   @IsUUID()
   vendorId!: string;
 
@@ -81,7 +81,7 @@ export class DraftsDto {
 }
 
 export class LineEtaDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: 'c4b3a291-8f7e-4d6c-9b5a-4e3d2c1b0a99' })
   @IsUUID()
   poLineId!: string;
 
@@ -113,7 +113,7 @@ export class ReviseEtaDto {
   @Length(10, 10, { message: 'eta is a date: YYYY-MM-DD' })
   eta!: string;
 
-  @ApiProperty({ enum: ['vendor', 'staff'] })
+  @ApiProperty({ enum: ['vendor', 'staff'], example: 'vendor' })
   @IsIn(['vendor', 'staff'])
   source!: 'vendor' | 'staff';
 
@@ -132,7 +132,11 @@ export class PurchaseOrderReasonDto {
 }
 
 export class SubstituteDto {
-  @ApiProperty({ format: 'uuid', description: 'The catalog product that came instead' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The catalog product that came instead',
+    example: '1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a',
+  })
   @IsUUID()
   productId!: string;
 
@@ -144,7 +148,7 @@ export class SubstituteDto {
 }
 
 export class ReceivedLineDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: 'c4b3a291-8f7e-4d6c-9b5a-4e3d2c1b0a99' })
   @IsUUID()
   poLineId!: string;
 

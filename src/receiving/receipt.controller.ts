@@ -2,7 +2,9 @@ import { UuidPipe } from '../shared/http/uuid.pipe';
 import { Allow } from '../auth/access.decorators';
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { RECEIPT_ANSWERS } from './receipt.answers';
 import { GetReceipt } from '../purchasing/purchase-order.queries';
 import type { Position } from '../shared/eventstore/event-envelope';
 import { found } from '../shared/http/found';
@@ -15,6 +17,8 @@ import { MinLogPosition } from '../shared/http/log-position';
 export class ReceiptController {
   constructor(private readonly queries: QueryBus) {}
 
+  @ApiOperation({ summary: 'A receipt: what arrived and where each unit went' })
+  @ApiAnswer(200, RECEIPT_ANSWERS.get)
   @Get(':id')
   async get(
     @Param('id', new UuidPipe()) receiptId: string,

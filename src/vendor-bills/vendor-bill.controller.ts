@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
 import type { FastifyReply } from 'fastify';
 import type { VendorBillListing } from '../../projections/vendor-bills/vendor-bills.projection';
 import { Allow } from '../auth/access.decorators';
@@ -55,9 +56,10 @@ export class VendorBillController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @ApiOperation({ summary: 'Record a vendor’s bill for a purchase order' })
   @Post()
   @HttpCode(201)
-  @ApiOkResponse({ schema: { example: { id: '3f2e…', poId: '8a7b…', changed: true } } })
+  @ApiAnswer(201, { id: '3f2e…', poId: '8a7b…', changed: true })
   async record(
     @Param('id', uuid) poId: string,
     @Body() body: RecordVendorBillDto,
@@ -94,8 +96,9 @@ export class VendorBillController {
   }
 
   @Allow('accounting', 'purchasing')
+  @ApiOperation({ summary: 'The vendor bills of a purchase order' })
   @Get()
-  @ApiOkResponse({ schema: { example: [BILL_EXAMPLE] } })
+  @ApiAnswer(200, [BILL_EXAMPLE])
   list(
     @Param('id', uuid) poId: string,
     @MinLogPosition() minPosition: Position | null,

@@ -12,7 +12,9 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags, ApiBearerAuth } from '@nestjs/swagger';
+import { ApiTags, ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../shared/http/api-answer';
+import { VENDOR_ANSWERS } from './vendor.answers';
 import type { FastifyReply } from 'fastify';
 import type { VendorListing } from '../../projections/vendors/vendor-directory.projection';
 import type { CommandContext } from '../shared/commands/command-context';
@@ -38,6 +40,8 @@ export class VendorController {
     private readonly queries: QueryBus,
   ) {}
 
+  @ApiOperation({ summary: 'Add a vendor' })
+  @ApiAnswer(201, VENDOR_ANSWERS.register)
   @Post()
   @HttpCode(201)
   async register(
@@ -60,6 +64,8 @@ export class VendorController {
     return { id: vendorId };
   }
 
+  @ApiOperation({ summary: 'Change a vendor’s terms' })
+  @ApiAnswer(200, VENDOR_ANSWERS.changeTerms)
   @Patch(':id')
   async changeTerms(
     @Param('id', new UuidPipe()) vendorId: string,
@@ -75,6 +81,8 @@ export class VendorController {
   }
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'List vendors' })
+  @ApiAnswer(200, VENDOR_ANSWERS.list)
   @Get()
   list(
     @Query() query: ListVendorsDto,
@@ -85,6 +93,8 @@ export class VendorController {
   }
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'A vendor' })
+  @ApiAnswer(200, VENDOR_ANSWERS.get)
   @Get(':id')
   async get(
     @Param('id', new UuidPipe()) vendorId: string,

@@ -16,6 +16,7 @@ export class ApplyImportDto {
     enum: CHANGE_KINDS,
     isArray: true,
     description: 'Kinds of change to apply; default new, cost, price and details',
+    example: ['new', 'cost'],
   })
   @IsOptional()
   @IsArray()
@@ -38,6 +39,7 @@ export class ApplyImportDto {
   @ApiPropertyOptional({
     description: 'Also discontinue the listed products the sheet no longer names',
     default: false,
+    example: false,
   })
   @IsOptional()
   @IsBoolean()

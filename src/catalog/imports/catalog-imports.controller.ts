@@ -10,7 +10,9 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../../shared/http/api-answer';
+import { CATALOG_IMPORTS_ANSWERS } from './catalog-imports.answers';
 import type { FastifyRequest } from 'fastify';
 import { isUUID } from 'class-validator';
 import { Allow } from '../../auth/access.decorators';
@@ -57,9 +59,31 @@ export class CatalogImportsController {
    * so a client can watch its progress while it uploads; otherwise the id follows from the
    * Idempotency-Key.
    */
+  @ApiOperation({ summary: 'Upload a vendor price sheet and get its review' })
+  @ApiAnswer(201, CATALOG_IMPORTS_ANSWERS.upload)
   @Post()
   @AcceptsUploads()
   @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    description: 'The fields come before the file: the sheet is read as it arrives',
+    schema: {
+      type: 'object',
+      required: ['vendorId', 'profile', 'file'],
+      properties: {
+        vendorId: {
+          type: 'string',
+          format: 'uuid',
+          example: '3a7d9c2e-1b4f-4a6e-9c8d-2e5f7a1b3c4d',
+        },
+        profile: { type: 'string', description: 'A saved import profile', example: 'spring-sheet' },
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: 'The price sheet (CSV or JSON lines)',
+        },
+      },
+    },
+  })
   @HttpCode(201)
   async upload(
     @Req() request: FastifyRequest,
@@ -95,6 +119,8 @@ export class CatalogImportsController {
   }
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'An import: its progress and the counts of its review' })
+  @ApiAnswer(200, CATALOG_IMPORTS_ANSWERS.get)
   @Get(':id')
   async get(@Param('id', new UuidPipe()) importId: string): Promise<CatalogImportView> {
     return this.view(importId);
@@ -102,6 +128,8 @@ export class CatalogImportsController {
 
   /** One kind of line of the review, in sheet order: what would change, and the invalid rows. */
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'The changes an import would make, one kind at a time' })
+  @ApiAnswer(200, CATALOG_IMPORTS_ANSWERS.changes)
   @Get(':id/changes')
   async changes(
     @Param('id', new UuidPipe()) importId: string,
@@ -122,6 +150,8 @@ export class CatalogImportsController {
   }
 
   /** Applies the reviewed changes (all, or the chosen kinds and SKUs); progress shows on the import. */
+  @ApiOperation({ summary: 'Apply the reviewed changes of an import to the catalog' })
+  @ApiAnswer(202, CATALOG_IMPORTS_ANSWERS.apply)
   @Post(':id/apply')
   @HttpCode(202)
   async apply(

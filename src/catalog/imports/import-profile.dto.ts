@@ -72,7 +72,7 @@ export class ProfileColumnsDto {
  * here; `validateProfile` then checks what spans fields (retail needs a column or a markup).
  */
 export class SaveImportProfileDto {
-  @ApiProperty({ enum: ['csv', 'jsonl'] })
+  @ApiProperty({ enum: ['csv', 'jsonl'], example: 'csv' })
   @IsIn(['csv', 'jsonl'])
   format!: 'csv' | 'jsonl';
 
@@ -93,17 +93,17 @@ export class SaveImportProfileDto {
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' })
   currency!: string;
 
-  @ApiPropertyOptional({ enum: ['major', 'minor'] })
+  @ApiPropertyOptional({ enum: ['major', 'minor'], example: 'major' })
   @IsOptional()
   @IsIn(['major', 'minor'])
   priceUnit?: 'major' | 'minor';
 
-  @ApiPropertyOptional({ enum: ['ft', 'cm'] })
+  @ApiPropertyOptional({ enum: ['ft', 'cm'], example: 'ft' })
   @IsOptional()
   @IsIn(['ft', 'cm'])
   sizeUnit?: 'ft' | 'cm';
 
-  @ApiPropertyOptional({ enum: ['ft', 'cm'] })
+  @ApiPropertyOptional({ enum: ['ft', 'cm'], example: 'ft' })
   @IsOptional()
   @IsIn(['ft', 'cm'])
   dimensionUnit?: 'ft' | 'cm';

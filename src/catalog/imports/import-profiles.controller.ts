@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAnswer } from '../../shared/http/api-answer';
+import { IMPORT_PROFILES_ANSWERS } from './import-profiles.answers';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../../auth/access.decorators';
 import { VendorSnapshots } from '../../vendors/vendor-snapshots';
@@ -34,6 +36,8 @@ export class ImportProfilesController {
   ) {}
 
   /** Saves (or replaces) the profile under its name; the body is the profile without its name. */
+  @ApiOperation({ summary: 'Save how a vendor’s price sheets are read (an import profile)' })
+  @ApiAnswer(200, IMPORT_PROFILES_ANSWERS.save)
   @Put(':name')
   async save(
     @Param('id', new UuidPipe()) vendorId: string,
@@ -60,6 +64,8 @@ export class ImportProfilesController {
   }
 
   @Allow('purchasing', 'sales', 'receiving', 'accounting')
+  @ApiOperation({ summary: 'List a vendor’s import profiles' })
+  @ApiAnswer(200, IMPORT_PROFILES_ANSWERS.list)
   @Get()
   async list(@Param('id', new UuidPipe()) vendorId: string): Promise<{ items: ImportProfile[] }> {
     await this.assertVendor(vendorId);

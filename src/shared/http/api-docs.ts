@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { buildApiDocument } from './api-document';
 
 export const DOCS_PATH = '/docs';
 
@@ -25,13 +26,10 @@ export function setupApiDocs(app: NestFastifyApplication): void {
     if (DOCS_ASSETS.has(path.slice(DOCS_PATH.length + 1))) return;
     return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: 'Not Found' });
   });
-  const openApi = new DocumentBuilder()
-    .setTitle('backorder-ledger')
-    .setDescription('Customer backorders tied to vendor purchase orders, recorded as events')
-    .setVersion('0.1.0')
-    .build();
   // The YAML copy is one document too many to keep open.
-  SwaggerModule.setup(DOCS_PATH.slice(1), app, () => SwaggerModule.createDocument(app, openApi), {
+  SwaggerModule.setup(DOCS_PATH.slice(1), app, () => buildApiDocument(app), {
     raw: ['json'],
+    // The token typed into "Authorize" survives a reload of the page.
+    swaggerOptions: { persistAuthorization: true },
   });
 }
