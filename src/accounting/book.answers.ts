@@ -7,6 +7,33 @@ import { periodsExample } from '../shared/http/answer-fragments';
  * items; `nullable` names the fields other answers sent as null. Real answers are checked
  * against them in test/e2e/openapi-answers-match.e2e.spec.ts.
  */
+/** A policy change's restatement, as both the change and GET …/restatement answer it. */
+const restatementExample = {
+  from: 'at-pickup',
+  to: 'at-set-aside',
+  closedThrough: '2026-02',
+  periods: [
+    {
+      period: '2026-01',
+      closed: true,
+      old: periodsExample,
+      new: periodsExample,
+    },
+  ],
+  cumulativeEffect: {
+    revenue: 0,
+    cost: 0,
+    deposits: 0,
+  },
+  adjustment: [
+    {
+      account: '1100',
+      debit: 1448,
+      credit: 0,
+    },
+  ],
+};
+
 export const BOOK_ANSWERS = {
   /** GET /books/:bookId (200) */
   show: answer({
@@ -55,31 +82,20 @@ export const BOOK_ANSWERS = {
   /** POST /books/:bookId/policy (200) */
   changePolicy: answer({
     changed: true,
-    restatement: {
+    restatement: restatementExample,
+  }),
+  /** GET /books/:bookId/restatement (200) */
+  restatement: answer({
+    change: {
+      bookId: 'main',
       from: 'at-pickup',
       to: 'at-set-aside',
-      closedThrough: '2026-02',
-      periods: [
-        {
-          period: '2026-01',
-          closed: true,
-          old: periodsExample,
-          new: periodsExample,
-        },
-      ],
-      cumulativeEffect: {
-        revenue: 0,
-        cost: 0,
-        deposits: 0,
-      },
-      adjustment: [
-        {
-          account: '1100',
-          debit: 1448,
-          credit: 0,
-        },
-      ],
+      effectiveFrom: '2026-03',
+      justification: 'bill-and-hold agreements signed with customers',
+      actor: 'staff',
+      at: '2026-12-02T16:30:13.671Z',
     },
+    restatement: restatementExample,
   }),
   /** POST /books/:bookId/periods (200) */
   closePeriod: answer({

@@ -84,6 +84,8 @@ export class BookController {
    * The restatement of the book's latest policy change, as it was computed when the change was
    * recorded: per period old against new, the cumulative effect, and who changed it and why.
    */
+  @ApiOperation({ summary: 'The restatement of the book’s latest policy change (JSON or CSV)' })
+  @ApiAnswer(200, BOOK_ANSWERS.restatement)
   @Get(':bookId/restatement')
   async restatement(
     @Param('bookId', BOOK_ID) bookId: string,
