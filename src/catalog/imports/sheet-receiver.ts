@@ -102,9 +102,14 @@ export class SheetReceiver {
       });
     }
 
-    await this.commands.execute(
-      new StartCatalogImport(sheet.importId, sheet.vendorId, profile, sheet.fileName, context),
-    );
+    try {
+      await this.commands.execute(
+        new StartCatalogImport(sheet.importId, sheet.vendorId, profile, sheet.fileName, context),
+      );
+    } catch (error) {
+      parsing.close();
+      throw error;
+    }
     this.receiving.started(sheet.importId);
     try {
       await this.staging.clear(sheet.importId);
