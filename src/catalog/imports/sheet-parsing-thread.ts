@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { MessageChannel, Worker } from 'node:worker_threads';
@@ -11,8 +11,9 @@ interface RunningThread {
 }
 
 /**
- * The thread that parses price sheets, away from the one that answers HTTP: started at the
- * first upload, kept for the next ones, each upload on a channel of its own.
+ * The thread that parses price sheets, away from the one that answers HTTP: started with the
+ * server (its start takes seconds under ts-node, longer than an upload may sit idle), kept for
+ * every upload, each on a channel of its own; started again should it stop.
  *
  * One long-lived node:worker_threads thread rather than a pool such as piscina: an import is a
  * conversation (chunks in, batches out, backpressure both ways), not a task with one answer, and
@@ -22,8 +23,12 @@ interface RunningThread {
  * threads do.
  */
 @Injectable()
-export class SheetParsingThread implements OnModuleDestroy {
+export class SheetParsingThread implements OnApplicationBootstrap, OnModuleDestroy {
   private running: RunningThread | null = null;
+
+  onApplicationBootstrap(): void {
+    this.running ??= this.start();
+  }
 
   /** Starts parsing an upload; close what this returns when done with it. */
   parse(input: Readable, task: SheetParsingTask, progress: { rowsRead: number }): SheetParsing {

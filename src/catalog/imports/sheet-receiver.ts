@@ -91,6 +91,8 @@ export class SheetReceiver {
       headers = await parsing.headers;
     } catch (error) {
       parsing.close();
+      // The upload may break off (too large, stalled) before its header line is parsed.
+      if (uploadBroke) throw uploadReadError(error, 'the sheet');
       throw invalidFields({ file: (error as Error).message });
     }
     const missing = missingColumns(profile, headers);
