@@ -35,6 +35,9 @@ export class SheetParsing {
       resolve(message);
     });
     this.chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+    // The iterator listens for the upload's errors only from its first read, which waits for
+    // the thread to ask: meanwhile an error (the size limit) is kept for that read to throw.
+    input.on('error', () => undefined);
     this.headers = this.readHeaders();
     // Whoever never asks for the headers (the upload was refused first) hears nothing of them.
     this.headers.catch(() => undefined);
