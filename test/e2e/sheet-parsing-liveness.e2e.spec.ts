@@ -1,5 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import { percentile } from '../bench/bench-table';
+import { probeHealth } from '../support/health-prober';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tempDir } from '../support/temp-dir';
 
@@ -123,23 +123,13 @@ describe('the server stays responsive while hostile sheets are imported', () => 
     'answers /health while a sheet of %s is imported',
     async (_kind, sheet) => {
       const content = sheet.content();
-      const latencies: number[] = [];
-      let importing = true;
-      const prober = (async () => {
-        while (importing) {
-          const started = performance.now();
-          await t.anonymous.get('/health').expect(200);
-          latencies.push(performance.now() - started);
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-      })();
+      const prober = probeHealth(() => t.anonymous.get('/health').expect(200));
       const answer = await t.http
         .post('/catalog/imports')
         .field('vendorId', vendorId)
         .field('profile', 'plain')
         .attach('file', content, 'hostile.csv');
-      importing = false;
-      await prober;
+      const latencies = await prober.stop();
       sheet.outcome({ status: answer.status, body: answer.body as Record<string, unknown> });
       const sorted = latencies.sort((a, b) => a - b);
       expect(sorted.length).toBeGreaterThan(0);
