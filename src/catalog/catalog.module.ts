@@ -13,6 +13,7 @@ import { ImportProgressBoard } from './imports/import-progress';
 import { ImportStagingLifecycle, openImportStaging } from './imports/import-staging';
 import { IMPORT_STAGING } from './imports/import-staging.port';
 import { ReceivingImports } from './imports/receiving-imports';
+import { SheetParsingThread } from './imports/sheet-parsing-thread';
 import { SheetReceiver } from './imports/sheet-receiver';
 import { ProductController } from './product.controller';
 import { productCommandHandlers } from './product.handlers';
@@ -56,6 +57,7 @@ class ProductCatalogModule {}
     ListProductsHandler,
     SearchCatalogHandler,
     SheetReceiver,
+    SheetParsingThread,
     ReceivingImports,
     ImportApplier,
     ImportProgressBoard,

@@ -1,6 +1,5 @@
 import { connect, type Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { StartCatalogImport } from '../../src/catalog/imports/catalog-import.commands';
 import { catalogImportDecider } from '../../src/catalog/imports/catalog-import.decider';
 import {
@@ -10,6 +9,7 @@ import {
 import type { ImportProfile } from '../../src/catalog/imports/import-profile';
 import { DeciderExecutor } from '../../src/shared/commands/decider-executor';
 import { streams } from '../../src/shared/eventstore/stream-names';
+import { probeHealth } from '../support/health-prober';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tempDir } from '../support/temp-dir';
 
@@ -116,23 +116,13 @@ describe('hostile sheets and uploads', () => {
       ),
       Buffer.from(`\nHS-9,"Tabriz${'x'.repeat(3 << 20)}`),
     ]);
-    const latencies: number[] = [];
-    let importing = true;
-    const prober = (async () => {
-      while (importing) {
-        const started = performance.now();
-        await t.anonymous.get('/health');
-        latencies.push(performance.now() - started);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    })();
+    const prober = probeHealth(() => t.anonymous.get('/health'));
     const answer = await t.http
       .post('/catalog/imports')
       .field('vendorId', vendorId)
       .field('profile', 'plain')
       .attach('file', sheet, 'hostile.csv');
-    importing = false;
-    await prober;
+    const latencies = await prober.stop();
     expect(answer.status).toBe(400);
     expect(answer.body.fields[0].errors[0]).toMatch(/row 10 is longer than 1 MB/);
     // The whole import took a fraction of the 17 s one 128 KB cell used to freeze it for.

@@ -15,27 +15,21 @@ import { invalidFields } from '../../shared/http/invalid-fields';
 import { uploadReadError } from '../../shared/http/uploads';
 import { streams } from '../../shared/eventstore/stream-names';
 import { ReadModels } from '../../shared/projections/read-models';
-import { productIdOf } from '../product-id';
 import {
   FailCatalogImport,
   RecordImportReview,
   StartCatalogImport,
 } from './catalog-import.commands';
-import {
-  type CatalogProduct,
-  compareWithCatalog,
-  invalidRow,
-  missingFromSheet,
-} from './catalog-comparison';
+import type { CatalogProduct } from './catalog-comparison';
 import type { ImportProfile } from './import-profile';
 import { importProfilesDecider } from './import-profiles.decider';
 import { ImportApplier } from './import-applier';
 import { ImportProgressBoard } from './import-progress';
-import type { ImportReview } from './import-review';
-import { IMPORT_STAGING, type ImportStaging, type StagedRow } from './import-staging.port';
-import { createRowMapper, missingColumns } from './row-mapper';
+import { IMPORT_STAGING, type ImportStaging } from './import-staging.port';
+import { missingColumns } from './row-mapper';
 import { ReceivingImports } from './receiving-imports';
-import { readSheet, SheetUnreadable } from './sheet-reader';
+import { SheetParsingThread } from './sheet-parsing-thread';
+import { SheetUnreadable } from './sheet-reader';
 
 export interface ReceivedSheet {
   readonly importId: string;
@@ -45,7 +39,6 @@ export interface ReceivedSheet {
   readonly content: Readable;
 }
 
-const STAGE_BATCH = 2_000;
 /** How long a review waits for the catalog read model to show the latest applied sheets. */
 const CATALOG_CATCH_UP_MS = 60_000;
 
@@ -54,7 +47,8 @@ const CATALOG_CATCH_UP_MS = 60_000;
  * product, a change, an unchanged product or an invalid row (with its row number and reason),
  * and the vendor's listed products the sheet no longer names become candidates to discontinue.
  * Nothing in the catalog changes here. The sheet is streamed: memory holds one batch of rows and
- * the vendor's current catalog, never the file.
+ * the vendor's current catalog, never the file. Parsing and reviewing run on a thread of their
+ * own (SheetParsingThread); this side reads the upload and writes the staged rows.
  */
 @Injectable()
 export class SheetReceiver {
@@ -71,6 +65,7 @@ export class SheetReceiver {
     private readonly applier: ImportApplier,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly receiving: ReceivingImports,
+    private readonly parsing: SheetParsingThread,
   ) {}
 
   async receive(sheet: ReceivedSheet, context: CommandContext): Promise<void> {
@@ -90,29 +85,40 @@ export class SheetReceiver {
       uploadBroke = true;
       counted.destroy(error);
     });
-    const read = readSheet(counted, { format: profile.format, delimiter: profile.delimiter });
+    const parsing = this.parsing.parse(counted, { vendorId: sheet.vendorId, profile }, progress);
     let headers: string[];
     try {
-      headers = await read.headers;
+      headers = await parsing.headers;
     } catch (error) {
+      parsing.close();
+      // The upload may break off (too large, stalled) before its header line is parsed.
+      if (uploadBroke) throw uploadReadError(error, 'the sheet');
       throw invalidFields({ file: (error as Error).message });
     }
     const missing = missingColumns(profile, headers);
     if (missing.length > 0) {
+      parsing.close();
       counted.resume();
       throw invalidFields({
         file: `the sheet lacks the column(s) profile ${profile.name} maps: ${missing.map((column) => describeColumn(profile, column)).join(', ')}`,
       });
     }
 
-    await this.commands.execute(
-      new StartCatalogImport(sheet.importId, sheet.vendorId, profile, sheet.fileName, context),
-    );
+    try {
+      await this.commands.execute(
+        new StartCatalogImport(sheet.importId, sheet.vendorId, profile, sheet.fileName, context),
+      );
+    } catch (error) {
+      parsing.close();
+      throw error;
+    }
     this.receiving.started(sheet.importId);
     try {
       await this.staging.clear(sheet.importId);
       const catalog = await this.currentCatalog(sheet.vendorId);
-      const review = await this.review(sheet, profile, headers, read.rows, catalog, progress);
+      const review = await parsing.review(catalog.values(), (rows) =>
+        this.staging.stage(sheet.importId, rows),
+      );
       await this.commands.execute(
         new RecordImportReview(sheet.importId, review, progress.bytesReceived, context),
       );
@@ -124,89 +130,9 @@ export class SheetReceiver {
       if (error instanceof SheetUnreadable) throw invalidFields({ file: reason });
       throw uploadBroke ? uploadReadError(error, 'the sheet') : error;
     } finally {
+      parsing.close();
       this.receiving.finished(sheet.importId);
     }
-  }
-
-  private async review(
-    sheet: ReceivedSheet,
-    profile: ImportProfile,
-    headers: readonly string[],
-    rows: AsyncIterable<
-      { rowNumber: number; values: Record<string, string> } | { rowNumber: number; error: string }
-    >,
-    catalog: Map<string, CatalogProduct>,
-    progress: { rowsRead: number },
-  ): Promise<ImportReview> {
-    const mapRow = createRowMapper(profile, headers);
-    const sheetHasImages = profile.columns.images !== undefined;
-    const firstRowOfSku = new Map<string, number>();
-    const counts = {
-      rows: 0,
-      valid: 0,
-      invalid: 0,
-      new: 0,
-      costChanged: 0,
-      priceChanged: 0,
-      detailsChanged: 0,
-      unchanged: 0,
-      missing: 0,
-    };
-    let batch: StagedRow[] = [];
-    const stage = async (row: StagedRow) => {
-      batch.push(row);
-      if (batch.length >= STAGE_BATCH) {
-        await this.staging.stage(sheet.importId, batch);
-        batch = [];
-      }
-    };
-    let seq = 0;
-    for await (const row of rows) {
-      progress.rowsRead += 1;
-      counts.rows += 1;
-      seq = row.rowNumber;
-      if ('error' in row) {
-        counts.invalid += 1;
-        await stage({ seq, change: invalidRow(row.rowNumber, null, row.error) });
-        continue;
-      }
-      const mapped = mapRow(row.values);
-      if (!mapped.ok) {
-        counts.invalid += 1;
-        await stage({
-          seq,
-          change: invalidRow(row.rowNumber, skuOf(row.values, profile), mapped.reason),
-        });
-        continue;
-      }
-      const { product } = mapped;
-      const first = firstRowOfSku.get(product.vendorSku);
-      if (first !== undefined) {
-        counts.invalid += 1;
-        const reason = `duplicate vendor SKU ${product.vendorSku} (first on row ${first})`;
-        await stage({ seq, change: invalidRow(row.rowNumber, product.vendorSku, reason) });
-        continue;
-      }
-      firstRowOfSku.set(product.vendorSku, row.rowNumber);
-      counts.valid += 1;
-      const productId = productIdOf(sheet.vendorId, product.vendorSku);
-      const current = catalog.get(product.vendorSku);
-      const change = compareWithCatalog(row.rowNumber, productId, product, current, sheetHasImages);
-      if (change.kind === 'new') counts.new += 1;
-      else if (change.kind === 'unchanged') counts.unchanged += 1;
-      if (change.cost) counts.costChanged += 1;
-      if (change.retailPrice) counts.priceChanged += 1;
-      if (change.details) counts.detailsChanged += 1;
-      await stage({ seq, change });
-    }
-    for (const current of catalog.values()) {
-      if (current.status !== 'listed' || firstRowOfSku.has(current.vendorSku)) continue;
-      counts.missing += 1;
-      seq += 1;
-      await stage({ seq, change: missingFromSheet(current) });
-    }
-    await this.staging.stage(sheet.importId, batch);
-    return counts;
   }
 
   private async profileOf(vendorId: string, name: string): Promise<ImportProfile> {
@@ -266,13 +192,6 @@ function catalogProductOf(listing: ProductListing): CatalogProduct {
     cost: listing.cost,
     retailPrice: listing.retailPrice,
   };
-}
-
-function skuOf(values: Record<string, string>, profile: ImportProfile): string | null {
-  const column = profile.columns.vendorSku?.trim().toLowerCase();
-  const key = Object.keys(values).find((k) => k.trim().toLowerCase() === column);
-  const sku = key ? values[key]?.trim() : '';
-  return sku ? sku.toUpperCase() : null;
 }
 
 /** A missing column with the product field it was to fill: `Wholesale (cost)`. */

@@ -16,7 +16,8 @@ export function createHttpAdapter(
     bodyLimit: config.bodyLimit,
     genReqId: requestIdOf,
     trustProxy: config.trustProxy,
-    querystringParser: parseQueryString,
+    // Router settings belong under routerOptions since Fastify 5.5 (FSTDEP022 otherwise).
+    routerOptions: { querystringParser: parseQueryString },
     // A URL Fastify cannot even route (a bad percent-escape) answers like any other 400.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       void reply.status(400).send({

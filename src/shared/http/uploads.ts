@@ -88,10 +88,12 @@ function watchForStalls(request: FastifyRequest, file: MultipartFile): void {
     clearTimeout(idle);
     if (!file.file.destroyed) file.file.destroy(error);
   };
-  const idle = setTimeout(
-    () => stop(new RequestTimeoutException(`the upload stalled: no data for ${idleSeconds} s`)),
-    idleSeconds * 1000,
-  );
+  const idle = setTimeout(() => {
+    // A full buffer means the server's reader is behind (a sheet still being parsed, its
+    // thread starting): the client is not the one stalling.
+    if (file.file.readableLength >= file.file.readableHighWaterMark) return void idle.refresh();
+    stop(new RequestTimeoutException(`the upload stalled: no data for ${idleSeconds} s`));
+  }, idleSeconds * 1000);
   // The request is already flowing into the multipart parser: listening only watches it.
   raw.on('data', () => idle.refresh());
   raw.once('end', () => clearTimeout(idle));

@@ -19,7 +19,7 @@ const cut = (text: Chunk, ...offsets: number[]): Buffer[] => {
 
 async function read(
   input: Readable,
-  options: { format: 'csv' | 'jsonl'; delimiter?: string } = { format: 'csv' },
+  options: { format: 'csv' | 'jsonl'; delimiter?: string; keep?: string[] } = { format: 'csv' },
 ): Promise<{ headers: string[]; rows: SheetRow[] }> {
   const sheet = readSheet(input, options);
   const headers = await sheet.headers;
@@ -32,6 +32,22 @@ const NOT_UTF8 = 'not valid UTF-8 text (save the sheet as UTF-8)';
 
 describe('sheet reader', () => {
   describe('CSV', () => {
+    it('carries only the kept columns in the rows, still checking every cell', async () => {
+      const { headers, rows } = await read(
+        streamOf(
+          Buffer.from('SKU,Name,Extra\nNR-1, Kashan ,x\nNR-2,Tabriz,'),
+          Buffer.from([0xff]),
+          Buffer.from('\n'),
+        ),
+        { format: 'csv', keep: ['sku', ' NAME '] },
+      );
+      expect(headers).toEqual(['SKU', 'Name', 'Extra']);
+      expect(rows).toEqual([
+        { rowNumber: 2, values: { SKU: 'NR-1', Name: ' Kashan ' } },
+        { rowNumber: 3, error: NOT_UTF8 },
+      ]);
+    });
+
     it('reads headers and rows, numbering rows as a spreadsheet does', async () => {
       const { headers, rows } = await read(
         streamOf('SKU,Name,Cost\nNR-1,Kashan,1299\nNR-2,Tabriz,899\n'),
