@@ -395,9 +395,9 @@ export class SqliteEventStore implements EventStore {
     const s = this.statements;
     const written = this.chain.written;
     s.begin.run();
-    written.beginTransaction();
     let head = 0;
     try {
+      written.beginTransaction();
       for (const pending of batch) {
         s.savepoint.run();
         try {
