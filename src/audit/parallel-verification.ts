@@ -31,8 +31,9 @@ const PARALLEL_FROM_EVENTS = 200_000;
  * The embedded log verified by several threads at once, each over a range of positions cut at
  * signed digests (each range's running hash starts from the digest before it): the calling
  * thread takes the first range and `threads - 1` worker threads the others (a worker costs a
- * start, and the caller would only wait). The calling thread then judges, in log order, each range's first event of every stream against where the
- * ranges before it left that stream: the same findings as one pass, in about 1/n of the time.
+ * start, and the caller would only wait). The calling thread then judges, in log order, each
+ * range's first event of every stream against where the ranges before it left that stream: the
+ * same findings as one pass, in about 1/n of the time.
  */
 export async function verifySqliteLogInParallel(
   file: string,
