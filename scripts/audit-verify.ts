@@ -14,7 +14,8 @@ const USAGE = 'usage: npm run audit:verify [-- --seal] [--json] [--threads <n>]\
  * Recomputes every event's chain hash and every signed digest of the log the environment names,
  * and names each changed, missing, inserted or reordered event. `--seal` first signs a digest of
  * the log's head (embedded store), so that the newest events are covered too; `--json` prints
- * the report as JSON; `--threads n` verifies a large embedded log in n worker threads.
+ * the report as JSON; `--threads n` verifies a large embedded log in n threads (this one and
+ * n-1 workers).
  */
 export async function auditVerify(
   args: readonly string[],

@@ -6,6 +6,7 @@ import type { LogDigest } from '../shared/eventstore/log-digest';
 import { LogVerifier, type StreamHeadState, type VerificationReport } from './log-verifier';
 import { SqliteChainSource } from './sqlite-chain-source';
 import { verifyLog, type VerifyLogOptions } from './verify-log';
+import { verifyPartition } from './verify-partition';
 
 export interface PartitionTask {
   readonly file: string;
@@ -27,10 +28,12 @@ export interface PartitionOutcome {
 const PARALLEL_FROM_EVENTS = 200_000;
 
 /**
- * The embedded log verified by several worker threads at once, each over a range of positions
- * cut at signed digests (each range's running hash starts from the digest before it). The main
- * thread then judges, in log order, each range's first event of every stream against where the
- * ranges before it left that stream: the same findings as one pass, in about 1/n of the time.
+ * The embedded log verified by several threads at once, each over a range of positions cut at
+ * signed digests (each range's running hash starts from the digest before it): the calling
+ * thread takes the first range and `threads - 1` worker threads the others (a worker costs a
+ * start, and the caller would only wait). The calling thread then judges, in log order, each
+ * range's first event of every stream against where the ranges before it left that stream: the
+ * same findings as one pass, in about 1/n of the time.
  */
 export async function verifySqliteLogInParallel(
   file: string,
@@ -57,7 +60,7 @@ export async function verifySqliteLogInParallel(
   const progress = new Array<number>(cuts.length).fill(0);
   const outcomes = await Promise.all(
     cuts.map(([from, to], index) =>
-      runPartition(
+      (index === 0 ? inThisThread : runPartition)(
         {
           file,
           from,
@@ -97,6 +100,15 @@ function cutsAtDigests(
   }
   cuts.push([from, head]);
   return cuts;
+}
+
+/** The first range, verified here once every worker has been started. */
+async function inThisThread(
+  task: PartitionTask,
+  onProgress: (verified: number) => void,
+): Promise<PartitionOutcome> {
+  await new Promise((resolve) => setImmediate(resolve));
+  return verifyPartition(task, onProgress);
 }
 
 function runPartition(

@@ -39,7 +39,7 @@ export function benchAuditVerify(file: string, threads: number): BenchRow {
   if (m.findings > 0) throw new Error(`the verifier found ${m.findings} problems in a clean log`);
   const perSecond = rate(m.events, m.ms);
   return {
-    benchmark: `audit:verify, chains + signed digests, raw read, ${threads ? `${threads} worker threads` : 'one thread'} (${thousands(m.events)} events)`,
+    benchmark: `audit:verify, chains + signed digests, raw read, ${threads > 1 ? `${threads} threads (this one and ${threads - 1} worker)` : 'one thread'} (${thousands(m.events)} events)`,
     target: '>= 200,000 events/s, peak RSS < 500 MB',
     measured: `${thousands(perSecond)} events/s, peak RSS ${m.peakRssMb.toFixed(0)} MB`,
     met: perSecond >= 200_000 && m.peakRssMb < 500,

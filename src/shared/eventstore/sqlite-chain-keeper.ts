@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ChainHasher, GENESIS_HASH, SQL_CHAIN_BODY, type HexHash } from './event-chain';
 import { RunningHash, signDigest, type LogDigest } from './log-digest';
+import { WrittenChain } from './written-chain';
 
 export interface ChainKeeperOptions {
   /** The key digests are signed with; read only when a digest is made. */
@@ -27,13 +28,17 @@ const MIGRATION_PAGE = 10_000;
  */
 export class SqliteChainKeeper {
   readonly hasher = new ChainHasher();
+  /** What this connection wrote: the appends' and the digests' reads it saves. */
+  readonly written: WrittenChain;
   private readonly statements: ReturnType<typeof prepareStatements>;
+  private signingKey: string | null = null;
 
   constructor(
     private readonly db: Database.Database,
     private readonly options: ChainKeeperOptions,
   ) {
     db.exec(DIGESTS_SCHEMA);
+    this.written = new WrittenChain(db);
     // Under the write lock: another process opening the same file migrates it or waits.
     db.exec('BEGIN IMMEDIATE');
     try {
@@ -51,8 +56,13 @@ export class SqliteChainKeeper {
 
   /** The stream's last revision and the hash the next event chains to; undefined: no stream. */
   lastOfStream(stream: string): { revision: number; hash: HexHash } | undefined {
+    const known = this.written.head(stream);
+    if (known) return { revision: known[0], hash: known[1] };
     const row = this.statements.lastOfStream.get(stream);
-    return row ? { revision: row[0], hash: row[1] || GENESIS_HASH } : undefined;
+    if (!row) return undefined;
+    const hash = row[1] || GENESIS_HASH;
+    this.written.remember(stream, row[0], hash);
+    return { revision: row[0], hash };
   }
 
   /**
@@ -65,6 +75,7 @@ export class SqliteChainKeeper {
     const last = this.statements.lastDigest.get();
     let from = last?.[0] ?? 0;
     let running = last?.[1] ?? GENESIS_HASH;
+    this.written.sealed(from);
     for (let boundary = (Math.floor(from / every) + 1) * every; boundary <= head;) {
       running = this.seal(from, boundary, running);
       from = boundary;
@@ -76,6 +87,7 @@ export class SqliteChainKeeper {
   sealHead(): LogDigest | null {
     return this.db
       .transaction((): LogDigest | null => {
+        this.written.beginTransaction();
         const head = this.statements.head.get() ?? 0;
         this.sealReachedBoundaries(head);
         const last = this.statements.lastDigest.get();
@@ -98,17 +110,24 @@ export class SqliteChainKeeper {
 
   private seal(from: number, to: number, previous: HexHash): HexHash {
     const running = new RunningHash(previous);
-    // A row written around the store may lack a hash: sign what is there, the verifier says so.
-    for (const hash of this.statements.hashesBetween.iterate(from, to)) {
-      running.add(hash || GENESIS_HASH);
+    const written = this.written.hashesBetween(from, to);
+    if (written) for (const hash of written) running.add(hash);
+    else {
+      // A row written around the store may lack a hash: sign what is there, the verifier says so.
+      for (const hash of this.statements.hashesBetween.iterate(from, to)) {
+        running.add(hash || GENESIS_HASH);
+      }
     }
     const closed = running.close();
+    // The key cannot change while the store is open: read (or made) once.
+    this.signingKey ??= this.options.signingKey();
     this.statements.insertDigest.run(
       to,
       Buffer.from(closed, 'hex'),
-      Buffer.from(signDigest(this.options.signingKey(), to, closed), 'hex'),
+      Buffer.from(signDigest(this.signingKey, to, closed), 'hex'),
       new Date().toISOString(),
     );
+    this.written.sealed(to);
     return closed;
   }
 

@@ -393,9 +393,11 @@ export class SqliteEventStore implements EventStore {
     outcomes: (AppendResult[] | Error)[],
   ): void {
     const s = this.statements;
+    const written = this.chain.written;
     s.begin.run();
     let head = 0;
     try {
+      written.beginTransaction();
       for (const pending of batch) {
         s.savepoint.run();
         try {
@@ -403,9 +405,11 @@ export class SqliteEventStore implements EventStore {
           for (const result of results) head = Math.max(head, result.position.commit);
           outcomes.push(results);
           s.release.run();
+          written.releaseSavepoint();
         } catch (error) {
           s.rollbackToSavepoint.run();
           s.release.run();
+          written.rollBackSavepoint();
           if (!(
             error instanceof WrongExpectedVersionError || error instanceof EventIdConflictError
           )) {
@@ -418,6 +422,7 @@ export class SqliteEventStore implements EventStore {
       s.commit.run();
     } catch (error) {
       if (this.writer.inTransaction) s.rollback.run();
+      written.forget();
       throw error;
     }
   }
@@ -459,6 +464,7 @@ export class SqliteEventStore implements EventStore {
         }
         throw error;
       }
+      this.chain.written.written(stream, revision, position, previous);
     }
     return { nextExpectedRevision: revision, position: at(position) };
   }
