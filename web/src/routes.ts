@@ -19,13 +19,13 @@ export const SCREENS: readonly Screen[] = [
   { path: 'purchasing', title: 'Purchasing', roles: ['purchasing'], inNav: true },
   { path: 'receiving', title: 'Receiving', roles: ['receiving'], inNav: true },
   { path: 'imports', title: 'Catalog imports', roles: ['purchasing'], inNav: true },
+  { path: 'users', title: 'Users & API keys', roles: ['admin'], inNav: true },
   {
     path: 'accounting',
     title: 'Accounting',
     roles: ['accounting', 'auditor', 'admin'],
     inNav: true,
   },
-  { path: 'users', title: 'Users & API keys', roles: ['admin'], inNav: true },
   {
     path: 'order',
     title: 'Order',

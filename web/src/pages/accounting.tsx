@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { currentSession, get, post, withQuery } from '../api';
+import { ApiError, currentSession, get, post, withQuery } from '../api';
 import { BarChart } from '../chart';
 import { download } from '../download';
 import { dateTime, figure } from '../format';
@@ -230,6 +230,12 @@ function BookPolicy({ onSwitched }: { onSwitched: () => void }) {
     onSwitched();
   });
   const current = book.data;
+  // A switch without a reason breaks a rule (422) rather than the input's shape: said beside it.
+  const justificationError =
+    fieldError(change.error, 'justification') ??
+    (change.error instanceof ApiError && change.error.rule === 'policy-change-needs-justification'
+      ? change.error.message
+      : null);
   return (
     <section aria-labelledby="book-title">
       <h2 id="book-title">The book’s policy</h2>
@@ -267,12 +273,14 @@ function BookPolicy({ onSwitched }: { onSwitched: () => void }) {
             value={justification}
             onValue={setJustification}
             hint="Why the book changes policy: it is kept with the change for the auditors."
-            error={fieldError(change.error, 'justification')}
+            error={justificationError}
           />
           <button type="submit" class="primary" disabled={change.busy}>
             {change.busy ? 'Switching…' : 'Switch policy'}
           </button>
-          <FormError error={change.error} fields={['policy', 'justification']} />
+          {!justificationError && (
+            <FormError error={change.error} fields={['policy', 'justification']} />
+          )}
         </form>
       )}
       {restatement && <RestatementView restatement={restatement} />}
