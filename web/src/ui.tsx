@@ -398,7 +398,7 @@ export function usePolling<T>(
   }, [job]);
   useEffect(() => {
     if (!current || !running(current)) return;
-    const timer = setTimeout(() => next(current).then(setCurrent, setError), ms);
+    const timer = setTimeout(() => void next(current).then(setCurrent, setError), ms);
     return () => clearTimeout(timer);
   }, [current]);
   return { job: current, error };
