@@ -427,8 +427,13 @@ describe('the staff web app', () => {
       .getByLabel('Justification')
       .fill('Bill-and-hold terms signed with our layaway customers');
     await book.getByRole('button', { name: 'Switch policy' }).click();
-    const restatement = book.getByRole('status').filter({ hasText: 'Restatement' });
-    await restatement.getByText('At pickup → At set-aside (bill-and-hold)').waitFor();
+    const restatement = book.getByRole('region', {
+      name: 'Restatement: At pickup → At set-aside (bill-and-hold)',
+    });
+    await restatement
+      .getByRole('status')
+      .getByText(/^Cumulative effect: revenue/)
+      .waitFor();
     await restatement.getByRole('row').filter({ hasText: month }).waitFor();
     await book.getByText('Bill-and-hold terms signed with our layaway customers').waitFor();
     await checkScreen('accounting-restated');

@@ -338,21 +338,26 @@ export interface Column<T> {
   readonly numeric?: boolean;
 }
 
-/** A table of rows by columns, with a caption (shown, or for screen readers only). */
+/**
+ * A table of rows by columns, with a caption (shown, or for screen readers only). A `wide` one
+ * scrolls sideways on a narrow screen, in a box the keyboard can reach to scroll it.
+ */
 export function Table<T>({
   caption,
   columns,
   rows,
   rowKey,
   hideCaption = false,
+  wide = false,
 }: {
   caption: string;
   columns: readonly Column<T>[];
   rows: readonly T[];
   rowKey: (row: T) => string;
   hideCaption?: boolean;
+  wide?: boolean;
 }) {
-  return (
+  const table = (
     <table class="lines">
       <caption class={hideCaption ? 'visually-hidden' : undefined}>{caption}</caption>
       <thead>
@@ -376,6 +381,13 @@ export function Table<T>({
         ))}
       </tbody>
     </table>
+  );
+  return wide ? (
+    <div class="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      {table}
+    </div>
+  ) : (
+    table
   );
 }
 

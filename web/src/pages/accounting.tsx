@@ -193,14 +193,13 @@ function PolicyComparison({ round }: { round: number }) {
             }))}
             format={figure}
           />
-          <div class="table-scroll">
-            <Table
-              caption="Revenue, cost and deposits held per month under each policy"
-              columns={columns}
-              rows={periods}
-              rowKey={(row) => row.period}
-            />
-          </div>
+          <Table
+            caption="Revenue, cost and deposits held per month under each policy"
+            columns={columns}
+            rows={periods}
+            rowKey={(row) => row.period}
+            wide
+          />
         </>
       )}
       <dl class="facts">
@@ -294,33 +293,29 @@ function RestatementView({ restatement }: { restatement: Restatement }) {
     `${figure(pick(row.old))} → ${figure(pick(row.new))}`;
   const effect = restatement.cumulativeEffect;
   return (
-    <div class="restatement" role="status">
-      <h3>
+    <section class="restatement" aria-labelledby="restatement-title">
+      <h3 id="restatement-title">
         Restatement: {POLICY_NAMES[restatement.from]} → {POLICY_NAMES[restatement.to]}
       </h3>
-      <p>
+      <p role="status">
         Cumulative effect: revenue {signed(effect.revenue)}, cost {signed(effect.cost)}, deposits
         held {signed(effect.deposits)}.
         {restatement.closedThrough &&
           ` Periods through ${restatement.closedThrough} are closed and stay as published; their difference is posted in the open period.`}
       </p>
-      <div class="table-scroll">
-        <Table
-          caption="Per month, old → new"
-          columns={[
-            {
-              header: 'Month',
-              cell: (row: Row) => `${row.period}${row.closed ? ' (closed)' : ''}`,
-            },
-            { header: 'Revenue', cell: pair((f) => f.revenue), numeric: true },
-            { header: 'Cost', cell: pair((f) => f.cost), numeric: true },
-            { header: 'Deposits held', cell: pair((f) => f.deposits), numeric: true },
-          ]}
-          rows={restatement.periods}
-          rowKey={(row) => row.period}
-        />
-      </div>
-    </div>
+      <Table
+        caption="Per month, old → new"
+        columns={[
+          { header: 'Month', cell: (row: Row) => `${row.period}${row.closed ? ' (closed)' : ''}` },
+          { header: 'Revenue', cell: pair((f) => f.revenue), numeric: true },
+          { header: 'Cost', cell: pair((f) => f.cost), numeric: true },
+          { header: 'Deposits held', cell: pair((f) => f.deposits), numeric: true },
+        ]}
+        rows={restatement.periods}
+        rowKey={(row) => row.period}
+        wide
+      />
+    </section>
   );
 }
 
@@ -424,6 +419,7 @@ function AuditVerification() {
           ]}
           rows={report.findings}
           rowKey={(f) => `${f.kind}-${f.stream ?? ''}-${f.revision ?? ''}-${f.position ?? ''}`}
+          wide
         />
       )}
       <ErrorNote error={polled.error} />
