@@ -32,6 +32,8 @@ const only = process.argv
   ?.slice('--only='.length)
   .split(',');
 const foundationRow = (name: string) => only === undefined || only.includes(name);
+/** `--products=N`: the catalog suite on N products instead of 500,000 (a busy shared machine). */
+const productsFlag = process.argv.find((a) => a.startsWith('--products='));
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--read-all-child') {
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
         dataDir: join(dir.path, 'catalog-server'),
         sheetsDir: join(dir.path, 'catalog-sheets'),
         vendors: 12,
-        products: scale(500_000),
+        products: productsFlag ? Number(productsFlag.split('=')[1]) : scale(500_000),
         queries: 1_000,
       };
       rows.push(

@@ -132,7 +132,10 @@ describe('the staff web app', () => {
     // The admin sees only what admins may do.
     const nav = page.getByRole('navigation', { name: 'Screens' });
     await nav.getByRole('link', { name: 'Users & API keys' }).waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Users & API keys']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Users & API keys',
+      'Accounting',
+    ]);
     await page.getByLabel('Username').fill('staff');
     await page.getByLabel('Full name').fill('Sam Staff');
     const roles = page.getByRole('group', { name: 'Roles of the new user' });
@@ -228,6 +231,11 @@ describe('the staff web app', () => {
     await page.getByText('3 products').waitFor();
     await shot('counter-search', true);
     await checkScreen('counter-with-lines');
+    // A deposit with the order: a typing slip is said beside the field before anything is sent.
+    const deposit = page.getByLabel('Deposit (USD, optional)');
+    await deposit.fill('5.0.0');
+    await page.getByText('amount must be money, like 100 or 100.00').waitFor();
+    await deposit.fill('500.00');
 
     await page.getByRole('button', { name: 'Place order' }).click();
     const title = page.getByRole('heading', { name: /^Order BO-\d{6}$/ });
@@ -239,6 +247,17 @@ describe('the staff web app', () => {
       .getByRole('row')
       .filter({ hasText: 'Heriz Persian' })
       .getByText('$2,299.00')
+      .waitFor();
+    const money = page.getByRole('region', { name: 'Money' });
+    await money.getByRole('row').filter({ hasText: 'deposit' }).getByText('$500.00').waitFor();
+    const balance = (await money.locator('.balance-due').textContent())!;
+    expect(balance).toMatch(/^\$2,\d{3}\.\d{2}$/);
+    // More than the balance is refused; the server's words show beside the amount.
+    await money.getByLabel('Amount (USD)').fill('99999');
+    await money.getByRole('button', { name: 'Record the money' }).click();
+    await money
+      .getByRole('alert')
+      .filter({ hasText: /balance|due|more than/i })
       .waitFor();
     await checkScreen('order-placed');
     await kilimRow.getByRole('button', { name: 'Link from stock' }).click();
@@ -268,6 +287,8 @@ describe('the staff web app', () => {
       .getByText(/linked/i)
       .first()
       .waitFor();
+    await timeline.getByText('Deposit of 500.00 USD taken by card').waitFor();
+    await page.getByRole('region', { name: 'Money' }).getByText('Balance due').waitFor();
     await shot('lookup-order', true);
     await checkScreen('order');
   });
@@ -372,6 +393,67 @@ describe('the staff web app', () => {
     await page.getByRole('link', { name: 'Counter' }).click();
     await page.getByLabel('Words, SKU or size').fill('isfahan garden 7');
     await page.getByRole('listitem').filter({ hasText: 'Isfahan Garden 7' }).first().waitFor();
+  });
+
+  it('a policy comparison: three policies by month, a switch with its justification and restatement, a replay, and the log verified', async () => {
+    await page.getByRole('link', { name: 'Accounting' }).click();
+    await page.getByRole('heading', { name: 'Accounting', level: 1 }).waitFor();
+    const compare = page.getByRole('region', { name: 'Policies compared by month' });
+    await compare
+      .getByRole('img', { name: 'Revenue recognised per month under each policy' })
+      .waitFor();
+    const table = compare.getByRole('table', { name: /per month under each policy/ });
+    const month = new Date().toISOString().slice(0, 7);
+    const row = table.getByRole('row').filter({ hasText: month });
+    await row.waitFor();
+    // The same events, three revenues: nothing picked up yet, the received Heriz set aside, the
+    // whole order invoiced.
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells[1]).toBe('0.00');
+    expect(cells[4]).toBe('2,299.00');
+    expect(cells[7]).toBe('3,198.00');
+    await shot('accounting-compare', true);
+    await checkScreen('accounting');
+
+    const book = page.getByRole('region', { name: 'The book’s policy' });
+    await book.getByLabel('New policy').selectOption('at-set-aside');
+    await book.getByRole('button', { name: 'Switch policy' }).click();
+    // A switch needs its reason: the refusal shows beside the field.
+    await book
+      .getByRole('alert')
+      .filter({ hasText: /justification/i })
+      .waitFor();
+    await book
+      .getByLabel('Justification')
+      .fill('Bill-and-hold terms signed with our layaway customers');
+    await book.getByRole('button', { name: 'Switch policy' }).click();
+    const restatement = book.getByRole('region', {
+      name: 'Restatement: At pickup → At set-aside (bill-and-hold)',
+    });
+    await restatement
+      .getByRole('status')
+      .getByText(/^Cumulative effect: revenue/)
+      .waitFor();
+    await restatement.getByRole('row').filter({ hasText: month }).waitFor();
+    await book.getByText('Bill-and-hold terms signed with our layaway customers').waitFor();
+    await checkScreen('accounting-restated');
+
+    const replay = page.getByRole('region', { name: 'Ledger replay' });
+    await replay.getByRole('button', { name: 'Replay the ledger' }).click();
+    await replay.getByText(/^Done: \d+ events, \d+ journal entries \(0 unbalanced\)/).waitFor();
+    await shot('accounting-restated', true);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    // Verification is the auditor's and the admin's.
+    await signInAs('admin', ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'Accounting' }).click();
+    const verify = page.getByRole('region', { name: 'Audit verification' });
+    await verify.getByRole('button', { name: 'Verify the log' }).click();
+    await verify.getByText(/^Passed: \d+ events in \d+ streams/).waitFor();
+    await checkScreen('accounting-verified');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInAs('staff', STAFF_PASSWORD);
+    await page.getByRole('heading', { name: 'Counter: new backorder' }).waitFor();
   });
 
   it('offers lines on stock in Backorder link, each screen free of serious accessibility faults', async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { currentSession, onSessionChange, type Session, signOut } from './api';
+import { lazyScreen } from './lazy-screen';
 import { Counter } from './pages/counter';
 import { Imports } from './pages/imports';
 import { LinkScreen } from './pages/link';
@@ -11,6 +12,11 @@ import { Receiving } from './pages/receiving';
 import { ChoosePassword, SignIn } from './pages/sign-in';
 import { Users } from './pages/users';
 import { href, mayOpen, type Route, routeOf, SCREENS } from './routes';
+
+// Accounting's chart and reports are read by few: their script loads when the screen opens.
+const Accounting = lazyScreen('Accounting', () =>
+  import('./pages/accounting').then((m) => m.Accounting),
+);
 
 function useRoute(): Route {
   const [route, setRoute] = useState(routeOf(location.hash));
@@ -111,6 +117,8 @@ function Screen({ path, id }: { path: string; id: string | null }) {
       return <Imports />;
     case 'users':
       return <Users />;
+    case 'accounting':
+      return <Accounting />;
     default:
       return null;
   }

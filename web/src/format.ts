@@ -15,6 +15,14 @@ export function money(value: Money | null | undefined): string {
   return format.format(value.amount / 100);
 }
 
+const figures = new Intl.NumberFormat(undefined, {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+/** Minor units as a figure of the ledger (the store's one currency), like 1,299.00. */
+export const figure = (minor: number): string => figures.format(minor / 100);
+
 /** "1,299.00" or "1299" typed at the counter, as minor units; null when it is not a price. */
 export function parseMoney(text: string): number | null {
   const cleaned = text.replace(/[^0-9.]/g, '');

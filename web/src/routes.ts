@@ -21,6 +21,12 @@ export const SCREENS: readonly Screen[] = [
   { path: 'imports', title: 'Catalog imports', roles: ['purchasing'], inNav: true },
   { path: 'users', title: 'Users & API keys', roles: ['admin'], inNav: true },
   {
+    path: 'accounting',
+    title: 'Accounting',
+    roles: ['accounting', 'auditor', 'admin'],
+    inNav: true,
+  },
+  {
     path: 'order',
     title: 'Order',
     roles: ['sales', 'purchasing', 'receiving', 'accounting', 'auditor'],

@@ -290,3 +290,128 @@ export function useDebounced<T>(value: T, ms: number): T {
   }, [value, ms]);
   return settled;
 }
+
+/** A labelled select of fixed choices, its error tied to it like a Field's. */
+export function SelectField({
+  label,
+  value,
+  onValue,
+  options,
+  error,
+}: {
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  options: readonly { value: string; label: string }[];
+  error?: string | null;
+}) {
+  const id = useId();
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onValue((e.target as HTMLSelectElement).value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <small id={`${id}-error`} class="error" role="alert">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+export interface Column<T> {
+  readonly header: string;
+  readonly cell: (row: T) => ComponentChildren;
+  /** Figures align right, so their digits line up. */
+  readonly numeric?: boolean;
+}
+
+/**
+ * A table of rows by columns, with a caption (shown, or for screen readers only). A `wide` one
+ * scrolls sideways on a narrow screen, in a box the keyboard can reach to scroll it.
+ */
+export function Table<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  hideCaption = false,
+  wide = false,
+}: {
+  caption: string;
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  hideCaption?: boolean;
+  wide?: boolean;
+}) {
+  const table = (
+    <table class="lines">
+      <caption class={hideCaption ? 'visually-hidden' : undefined}>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.header} scope="col" class={c.numeric ? 'num' : undefined}>
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)}>
+            {columns.map((c) => (
+              <td key={c.header} class={c.numeric ? 'num' : undefined}>
+                {c.cell(row)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return wide ? (
+    <div class="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      {table}
+    </div>
+  ) : (
+    table
+  );
+}
+
+/**
+ * Polls a job until it ends: the state of a long operation on the server (a replay, a
+ * verification), read again every `ms` while `running` says it still runs. A failed read ends
+ * the polling with its error, shown beside the job.
+ */
+export function usePolling<T>(
+  job: T | null,
+  next: (job: T) => Promise<T>,
+  running: (job: T) => boolean,
+  ms = 300,
+): { job: T | null; error: unknown } {
+  const [current, setCurrent] = useState<T | null>(job);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    setCurrent(job);
+    setError(null);
+  }, [job]);
+  useEffect(() => {
+    if (!current || !running(current)) return;
+    const timer = setTimeout(() => void next(current).then(setCurrent, setError), ms);
+    return () => clearTimeout(timer);
+  }, [current]);
+  return { job: current, error };
+}

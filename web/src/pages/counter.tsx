@@ -13,6 +13,14 @@ import {
   useLoad,
 } from '../ui';
 import { OrderDetails } from './order';
+import {
+  NO_TENDER,
+  OrderAccountPanel,
+  recordTender,
+  type Tender,
+  TenderFields,
+  tenderProblem,
+} from './order-account';
 import { ProductSearch } from './product-search';
 
 interface CartLine {
@@ -27,9 +35,15 @@ export function Counter() {
   const [lines, setLines] = useState<CartLine[]>([]);
   const [notes, setNotes] = useState('');
   const [placed, setPlaced] = useState<Backorder | null>(null);
+  const [deposit, setDeposit] = useState<Tender>(NO_TENDER);
+  const [failedDeposit, setFailedDeposit] = useState<{ tender: Tender; error: unknown } | null>(
+    null,
+  );
+  const currency = lines[0]?.product.retailPrice.currency ?? 'USD';
 
   const reloadPlaced = async (id: string) => setPlaced(await settledOrder(id));
   const place = useAction(async () => {
+    if (tenderProblem(deposit)) return;
     const answer = await post<{ id: string }>('/backorders', {
       customerId: customer!.id,
       salesperson: currentSession()?.username,
@@ -45,6 +59,15 @@ export function Counter() {
         };
       }),
     });
+    // The order stands once placed: a deposit the server refuses is shown on the placed order,
+    // with its error, to correct and take again.
+    if (deposit.amount.trim()) {
+      try {
+        await recordTender(answer.id, 'deposits', deposit, currency);
+      } catch (refused) {
+        setFailedDeposit({ tender: deposit, error: refused });
+      }
+    }
     await reloadPlaced(answer.id);
   });
   const { busy, error } = place;
@@ -53,6 +76,7 @@ export function Counter() {
     return (
       <>
         <OrderDetails order={placed} onChange={() => void reloadPlaced(placed.id)} />
+        <OrderAccountPanel orderId={placed.id} failedDeposit={failedDeposit} />
         <p class="no-print">
           <button
             type="button"
@@ -62,6 +86,8 @@ export function Counter() {
               setCustomer(null);
               setLines([]);
               setNotes('');
+              setDeposit(NO_TENDER);
+              setFailedDeposit(null);
             }}
           >
             Next customer
@@ -152,10 +178,17 @@ export function Counter() {
                   (sum, l) => sum + (parseMoney(l.price) ?? 0) * (Number(l.quantity) || 0),
                   0,
                 ),
-                currency: lines[0]?.product.retailPrice.currency ?? 'USD',
+                currency,
               })}
-            </strong>
+            </strong>{' '}
+            <small>before tax</small>
           </p>
+          <TenderFields
+            label={`Deposit (${currency}, optional)`}
+            tender={deposit}
+            onTender={setDeposit}
+            error={null}
+          />
           <button
             type="button"
             class="primary big"

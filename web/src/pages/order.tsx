@@ -14,6 +14,7 @@ import {
   useAction,
   useLoad,
 } from '../ui';
+import { OrderAccountPanel, seesMoney } from './order-account';
 
 export function OrderScreen({ id }: { id: string }) {
   const order = useLoad((signal) => get<Backorder>(`/backorders/${id}`, { signal }), [id]);
@@ -30,6 +31,7 @@ export function OrderScreen({ id }: { id: string }) {
   return (
     <>
       <OrderDetails order={order.data} onChange={reload} />
+      {seesMoney() && <OrderAccountPanel orderId={id} onChange={timeline.reload} />}
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">Timeline</h2>
         <ErrorNote error={timeline.error} />
