@@ -1,21 +1,16 @@
 import { percentile } from '../bench/bench-table';
 import { probeHealth } from '../support/health-prober';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { callOk, signIn, startServerSession, type ServerSession } from '../support/server-session';
 import { tempDir } from '../support/temp-dir';
 
 const MB = 1 << 20;
 /**
  * Generous: /health answers in a few milliseconds when idle. A sheet parsed on the thread that
- * answers HTTP held it 1-3 s; on a loaded two-core machine a thread may wait its turn ~100 ms.
+ * answers HTTP held it 1-3 s (p99 993-2,181 ms for these sheets). What is left on the server's
+ * thread is one pause of ~250 ms when a 10 MB upload is refused part-way (the rest of the body is
+ * discarded at once); a few samples make that pause the p99.
  */
-const HEALTH_P99_BOUND_MS = 250;
-
-interface HostileSheet {
-  readonly kind: string;
-  readonly content: () => Buffer;
-  /** How the import ends, as it did before sheets were parsed on their own thread. */
-  readonly outcome: (answer: { status: number; body: Record<string, unknown> }) => void;
-}
+const HEALTH_P99_BOUND_MS = 500;
 
 const HEADER = 'SKU,Name,Cost,Retail\n';
 const columns = 20_000;
@@ -83,54 +78,66 @@ const sheets: readonly HostileSheet[] = [
 /**
  * Sheet parsing never runs on the thread that answers HTTP: whatever an uploaded sheet holds,
  * /health keeps answering in its usual time while the sheet is imported. A liveness property,
- * not a speed target: the bound is loose, the sheets are those that froze the server.
+ * not a speed target: the bound is loose, the sheets are those that froze the server. The server
+ * runs in its own process, so only its thread is measured, not this one building the upload.
  */
 describe('the server stays responsive while hostile sheets are imported', () => {
   const dir = tempDir();
-  let t: TestApp;
+  let server: ServerSession;
+  let token: string;
   let vendorId: string;
 
+  const upload = async (content: Buffer) => {
+    const form = new FormData();
+    form.set('vendorId', vendorId);
+    form.set('profile', 'plain');
+    form.set('file', new Blob([content]), 'hostile.csv');
+    const response = await fetch(`${server.url}/catalog/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
   beforeAll(async () => {
-    t = await startTestApp({}, dir.path);
+    server = await startServerSession({ dataDir: dir.path, startTimeoutMs: 240_000 });
+    token = await signIn(server.url);
     vendorId = (
-      await t.http
-        .post('/vendors')
-        .send({ name: 'Hostile Sheets', leadTimeDays: 7, consolidation: 'daily' })
-        .expect(201)
-    ).body.id;
-    await t.http
-      .put(`/vendors/${vendorId}/import-profiles/plain`)
-      .send({
+      await callOk<{ id: string }>(server.url, 'POST', '/vendors', {
+        token,
+        body: { name: 'Hostile Sheets', leadTimeDays: 7, consolidation: 'daily' },
+      })
+    ).id;
+    await callOk(server.url, 'PUT', `/vendors/${vendorId}/import-profiles/plain`, {
+      token,
+      body: {
         format: 'csv',
         currency: 'USD',
         columns: { vendorSku: 'SKU', name: 'Name', cost: 'Cost', retailPrice: 'Retail' },
-      })
-      .expect(200);
-    // The parsing thread starts with the first upload: a plain sheet starts it before measuring.
-    await t.http
-      .post('/catalog/imports')
-      .field('vendorId', vendorId)
-      .field('profile', 'plain')
-      .attach('file', Buffer.from(`${HEADER}HS-0,Heriz,100,200\n`), 'plain.csv')
-      .expect(201);
-  }, 120_000);
+      },
+    });
+    // A plain sheet first, so a first import's one-time costs are not measured.
+    expect((await upload(Buffer.from(`${HEADER}HS-0,Heriz,100,200\n`))).status).toBe(201);
+  }, 300_000);
   afterAll(async () => {
-    await t?.close();
+    await server?.stop();
     dir.remove();
-  });
+  }, 60_000);
 
   it.each(sheets.map((sheet) => [sheet.kind, sheet] as const))(
     'answers /health while a sheet of %s is imported',
     async (_kind, sheet) => {
       const content = sheet.content();
-      const prober = probeHealth(() => t.anonymous.get('/health').expect(200));
-      const answer = await t.http
-        .post('/catalog/imports')
-        .field('vendorId', vendorId)
-        .field('profile', 'plain')
-        .attach('file', content, 'hostile.csv');
+      const prober = probeHealth(() =>
+        fetch(`${server.url}/health`).then((r) => {
+          expect(r.status).toBe(200);
+          return r.arrayBuffer();
+        }),
+      );
+      const answer = await upload(content);
       const latencies = await prober.stop();
-      sheet.outcome({ status: answer.status, body: answer.body as Record<string, unknown> });
+      sheet.outcome(answer);
       const sorted = latencies.sort((a, b) => a - b);
       expect(sorted.length).toBeGreaterThan(0);
       expect(percentile(sorted, 99)).toBeLessThan(HEALTH_P99_BOUND_MS);
