@@ -16,6 +16,9 @@ export function createHttpAdapter(
     bodyLimit: config.bodyLimit,
     genReqId: requestIdOf,
     trustProxy: config.trustProxy,
+    // On stop, close every connection: a sheet refused part-way leaves its client still sending,
+    // and waiting for that connection kept the server from stopping.
+    forceCloseConnections: true,
     // Router settings belong under routerOptions since Fastify 5.5 (FSTDEP022 otherwise).
     routerOptions: { querystringParser: parseQueryString },
     // A URL Fastify cannot even route (a bad percent-escape) answers like any other 400.
