@@ -7,8 +7,8 @@ const MB = 1 << 20;
 /**
  * Generous: /health answers in a few milliseconds when idle. A sheet parsed on the thread that
  * answers HTTP held it 1-3 s (p99 993-2,181 ms for these sheets). What is left on the server's
- * thread is one pause of ~250 ms when a 10 MB upload is refused part-way (the rest of the body is
- * discarded at once); a few samples make that pause the p99.
+ * thread is one pause of ~250 ms when a 10 MB upload is refused part-way (its cause not found
+ * yet); that sheet gives few samples, so the pause is its p99.
  */
 const HEALTH_P99_BOUND_MS = 500;
 
