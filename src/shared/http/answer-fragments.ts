@@ -110,17 +110,15 @@ export const uploadedImageExample = {
   },
 };
 
-export const kilimRunnerExample = {
-  productId: '54c7e236-f97c-58bd-a53a-37df8d748ac5',
+/** A product's snapshot as the answers copy it; the examples below differ only in what names it. */
+const rugSnapshot = {
   vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-  vendorSku: 'KIL-03',
-  name: 'Kilim Runner',
   collection: 'Heritage',
   design: null,
   color: 'Navy',
   size: '5\'3" x 7\'6"',
   material: null,
-  images: [],
+  images: [] as string[],
   dimensions: {
     widthCm: 160,
     lengthCm: 228.6,
@@ -137,86 +135,35 @@ export const kilimRunnerExample = {
   },
 };
 
-export const herizPersian2Example = {
-  productId: '8500845b-6f3a-5506-ad00-1b9cd4a0daae',
-  vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-  vendorSku: 'HER-01',
-  name: 'Heriz Persian',
-  collection: 'Heritage',
-  design: null,
-  color: 'Navy',
-  size: '5\'3" x 7\'6"',
-  material: null,
-  images: [],
-  dimensions: {
-    widthCm: 160,
-    lengthCm: 228.6,
-    shape: 'rectangle',
-  },
-  vendorName: 'Nourison',
-  cost: {
-    amount: 40000,
-    currency: 'USD',
-  },
-  retailPrice: {
-    amount: 99900,
-    currency: 'USD',
-  },
+const rug = (productId: string, vendorSku: string, name: string, images: string[] = []) => {
+  const { vendorId, ...rest } = rugSnapshot;
+  return { productId, vendorId, vendorSku, name, ...rest, images };
 };
 
-export const tabrizSilkBlueExample = {
-  productId: '60b2bf7e-792c-52a5-afd1-0705e02ca514',
-  vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-  vendorSku: 'TAB-02B',
-  name: 'Tabriz Silk Blue',
-  collection: 'Heritage',
-  design: null,
-  color: 'Navy',
-  size: '5\'3" x 7\'6"',
-  material: null,
-  images: [],
-  dimensions: {
-    widthCm: 160,
-    lengthCm: 228.6,
-    shape: 'rectangle',
-  },
-  vendorName: 'Nourison',
-  cost: {
-    amount: 40000,
-    currency: 'USD',
-  },
-  retailPrice: {
-    amount: 99900,
-    currency: 'USD',
-  },
-};
+export const kilimRunnerExample = rug(
+  '54c7e236-f97c-58bd-a53a-37df8d748ac5',
+  'KIL-03',
+  'Kilim Runner',
+);
 
-export const herizPersianExample = {
-  productId: '8500845b-6f3a-5506-ad00-1b9cd4a0daae',
-  vendorId: 'd9681e0a-dbf8-4f18-8c17-d05fc6b1a0f5',
-  vendorSku: 'HER-01',
-  name: 'Heriz Persian',
-  collection: 'Heritage',
-  design: null,
-  color: 'Navy',
-  size: '5\'3" x 7\'6"',
-  material: null,
-  images: ['https://img.example/kas-1.jpg'],
-  dimensions: {
-    widthCm: 160,
-    lengthCm: 228.6,
-    shape: 'rectangle',
-  },
-  vendorName: 'Nourison',
-  cost: {
-    amount: 40000,
-    currency: 'USD',
-  },
-  retailPrice: {
-    amount: 99900,
-    currency: 'USD',
-  },
-};
+export const herizPersian2Example = rug(
+  '8500845b-6f3a-5506-ad00-1b9cd4a0daae',
+  'HER-01',
+  'Heriz Persian',
+);
+
+export const tabrizSilkBlueExample = rug(
+  '60b2bf7e-792c-52a5-afd1-0705e02ca514',
+  'TAB-02B',
+  'Tabriz Silk Blue',
+);
+
+export const herizPersianExample = rug(
+  '8500845b-6f3a-5506-ad00-1b9cd4a0daae',
+  'HER-01',
+  'Heriz Persian',
+  ['https://img.example/kas-1.jpg'],
+);
 
 export const purchaseOrderLineExample = {
   poLineId: '390d8a93-bc3b-5b4d-80f4-f5597ce022c4',
